@@ -1,0 +1,49 @@
+"""Raw text to paragraph blocks: blank lines separate blocks, hard wraps are undone."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_BULLET = re.compile(r"^\s*(?:[-–•·*▪●◦]|\d{1,2}[.)])\s+")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_BLANK = re.compile(r"\n\s*\n")
+# A block whose lines are all this short is a list of lines (menu, address, names), not wrapped prose.
+_SHORT_LINE = 60
+
+
+def normalise(raw: str) -> str:
+    """NFC, LF line ends, no control characters, runs of spaces (incl. NBSP) as one space."""
+    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def split_blocks(raw: str) -> list[tuple[str, str]]:
+    """Blocks of ``raw`` as (text, kind) pairs, kind being "body", "heading" or "list_item"."""
+    blocks = []
+    for chunk in _BLANK.split(normalise(raw)):
+        lines = [line for line in chunk.split("\n") if line]
+        if lines:
+            blocks.extend(_unwrap(lines))
+    return [(text, _kind(text)) for text in blocks]
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines; keep list items and lists of short lines apart."""
+    if len(lines) > 1 and max(map(len, lines)) < _SHORT_LINE:
+        return lines
+    out: list[str] = []
+    for line in lines:
+        if out and not _BULLET.match(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _kind(text: str) -> str:
+    if _BULLET.match(text):
+        return "list_item"
+    if len(text.split()) <= 15 and not text.rstrip().endswith((".", ":", ";", ",")):
+        return "heading"
+    return "body"
