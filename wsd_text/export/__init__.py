@@ -1,0 +1,1 @@
+"""Exports: JSON records, tables, REFI-QDA."""

@@ -1,0 +1,61 @@
+"""The spaCy pipeline: `spacy.blank("nl")` (or an installed trained Dutch pipeline) plus
+wsd-text's own components, and the one function that turns a `Report` into a `Doc`."""
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import pipeline  # noqa: F401  (registers the wsd_* component factories)
+from .pipeline.extensions import register_extensions
+from .report import Report
+from .settings import Settings
+
+# The analysis components in the order they run; each reads what the earlier ones set.
+COMPONENTS = (
+    "wsd_segments",
+)
+
+
+@lru_cache(maxsize=4)
+def build_pipeline(settings: Settings = Settings()) -> Language:
+    """The analysis pipeline for ``settings`` (built once per settings, then reused).
+
+    Examples
+    --------
+    >>> nlp = build_pipeline()
+    >>> "wsd_segments" in nlp.pipe_names
+    True
+    """
+    register_extensions()
+    if settings.model == "blank":
+        nlp = spacy.blank("nl")
+    elif importlib.util.find_spec(settings.model) is None:
+        raise ValueError(f"The model {settings.model!r} is not installed; install it or use model='blank'.")
+    else:
+        nlp = spacy.load(settings.model, exclude=["senter"])
+    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
+        nlp.add_pipe("sentencizer")
+    for name in COMPONENTS:
+        nlp.add_pipe(name, config=_component_config(name, settings))
+    return nlp
+
+
+def _component_config(name: str, settings: Settings) -> dict:
+    """Components that read data files get the user's data folder, when one is set."""
+    factory = Language.get_factory_meta(name) if Language.has_factory(name) else None
+    if factory and "data_dir" in factory.default_config and settings.data_dir:
+        return {"data_dir": str(settings.data_dir)}
+    return {}
+
+
+def make_doc(report: Report, nlp: Language) -> Doc:
+    """Run the pipeline over a report's clean text, with the report attached to the Doc."""
+    doc = nlp.make_doc(report.text)
+    doc._.wsd_report = report
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
