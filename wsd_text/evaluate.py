@@ -10,10 +10,11 @@ Conventions where §7 is silent:
   gold, accuracy over no items) is ``None``: ``null`` in JSON, "–" in tables. F1 is
   ``2·tp / (2·tp + fp + fn)``, so it is 0.0 when tp is 0 and there are errors, and
   ``None`` only when there is nothing at all.
-- Attribution of anonymous actors (``name: null``, §8.1): an anonymous gold actor matches a
-  found actor that is also anonymous and of the same ``kind`` (``group`` / ``individual``);
-  a named actor never matches an anonymous one, and a found quote with ``actor: null``
-  never matches a gold quote that has an actor.
+- Attribution of anonymous actors (``name`` null or blank, §8.1): an anonymous gold actor
+  matches a found actor that is also anonymous and of the same ``kind`` (``group`` /
+  ``individual``); a named actor never matches an anonymous one, and a found quote with
+  ``actor: null`` never matches a gold quote that has an actor.
+- A name that two speaking actors of one record share counts as one speaker.
 - One-to-one matching is greedy, best pair first; ties go to the gold item that comes
   first, then to the found item that comes first.
 """
@@ -25,8 +26,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .records import PERSPECTIVES
+
 QUOTE_MIN_JACCARD = 0.5  # §7: a found quote matches a gold quote at this token overlap
-PERSPECTIVES = ("formal", "informal", "lived_experience", "child")  # the four of §4
 
 # ",," (two commas) is the typewriter form of „ in Dutch; '' needs no entry of its own
 # because each ' is removed.
@@ -278,10 +280,10 @@ def _same_actor(found: dict | None, gold: dict) -> bool:
     """Whether a found quote's actor is the gold quote's actor (module docstring)."""
     if found is None:
         return False
-    found_name, gold_name = found.get("name"), gold.get("name")
-    if found_name is None or gold_name is None:
-        return found_name is None and gold_name is None and found.get("kind") == gold.get("kind")
-    return names_match(found_name, gold_name)
+    found_name, gold_name = _tokens(found.get("name") or ""), _tokens(gold.get("name") or "")
+    if not found_name or not gold_name:
+        return not found_name and not gold_name and found.get("kind") == gold.get("kind")
+    return _suffix_length(found_name, gold_name) > 0
 
 
 def _score_quotes(found: dict, gold: dict) -> tuple[PRF, Accuracy]:
