@@ -34,7 +34,7 @@ def test_analyse_writes_corpus_and_errors_tables(corpus_run):
 
 def test_analyse_leaves_no_temporary_files(corpus_run):
     _, out = corpus_run
-    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [".wsd-cache"]
 
 
 def test_analyse_same_stem_twice_keeps_both(tmp_path):
@@ -54,3 +54,44 @@ def test_write_record_refuses_an_invalid_record_and_writes_nothing(tmp_path):
                       "location": None, "attendance": None, "actors": [], "quotes": [],
                       "voices": {}, "missing_named": [], "themes": []}, tmp_path / "x.json")
     assert list(tmp_path.iterdir()) == []
+
+
+def _dump(out: Path) -> dict:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(out.iterdir()) if not p.name.startswith(".")}
+
+
+def test_analyse_jobs_two_gives_identical_output(tmp_path):
+    analyse_paths([CORPUS], out=tmp_path / "one", progress=False)
+    analyse_paths([CORPUS], out=tmp_path / "two", progress=False, jobs=2)
+    assert _dump(tmp_path / "one") == _dump(tmp_path / "two")
+
+
+def test_analyse_second_run_reuses_unchanged_reports(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in CORPUS.glob("*.txt"):
+        (corpus / path.name).write_bytes(path.read_bytes())
+    first = analyse_paths([corpus], out=tmp_path / "out", progress=False)
+    before = _dump(tmp_path / "out")
+    second = analyse_paths([corpus], out=tmp_path / "out", progress=False)
+    assert (first.reused, second.reused) == (0, 5)
+    assert _dump(tmp_path / "out") == before
+    changed = sorted(corpus.glob("*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nEen extra alinea over schulden.", encoding="utf-8")
+    assert analyse_paths([corpus], out=tmp_path / "out", progress=False).reused == 4
+
+
+def test_analyse_changed_data_file_invalidates_the_cache(tmp_path):
+    from wsd_text.settings import Settings
+
+    data = tmp_path / "data"
+    data.mkdir()
+    analyse_paths([CORPUS], out=tmp_path / "out", settings=Settings(data_dir=data), progress=False)
+    (data / "boilerplate.yaml").write_text("max_words: 30\npatterns: {}\n", encoding="utf-8")
+    rerun = analyse_paths([CORPUS], out=tmp_path / "out", settings=Settings(data_dir=data), progress=False)
+    assert rerun.reused == 0
+
+
+def test_analyse_rejects_zero_jobs():
+    with pytest.raises(ValueError, match="'jobs' parameter must be at least 1"):
+        analyse_paths([CORPUS], jobs=0)

@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from tqdm import tqdm
 
+from .cache import RecordCache
 from .errors import InputError
 from .export.atomic import write_text_atomic
 from .export.json import write_record
-from .ingest import find_reports, iter_reports
+from .ingest import find_reports, read_report
 from .nlp import build_pipeline, make_doc
 from .records import Record, record_from_doc
 from .report import Report
@@ -22,11 +25,17 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class RunResult:
-    """What a corpus run produced: records, the files it could not analyse, files written."""
+    """What a corpus run produced.
+
+    ``records[i]`` was made from ``sources[i]``; ``errors`` lists the files that could not be
+    analysed; ``written`` the output files; ``reused`` how many records came from the cache.
+    """
 
     records: list[Record] = field(default_factory=list)
+    sources: list[Path] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    reused: int = 0
 
     @property
     def ok(self) -> bool:
@@ -40,48 +49,105 @@ def analyse_report(report: Report, settings: Settings | None = None) -> Record:
     Examples
     --------
     >>> from wsd_text.ingest import read_report
-    >>> record = analyse_report(read_report("corpus/000_a2d3b59cfc4ed371.txt"))
-    >>> record.report
+    >>> analyse_report(read_report("corpus/000_a2d3b59cfc4ed371.txt")).report
     '000_a2d3b59cfc4ed371.txt'
     """
     doc = make_doc(report, build_pipeline(settings or Settings()))
     return record_from_doc(doc, report)
 
 
+def analyse_file(path: Path, settings: Settings) -> Record | InputError:
+    """Read and analyse one file; any failure comes back as an `InputError`, never raised."""
+    try:
+        return analyse_report(read_report(path, settings), settings)
+    except InputError as error:
+        return error
+    except Exception as exc:  # a bug on one odd file must not stop a corpus run
+        log.debug("internal error on %s", path, exc_info=True)
+        return InputError(path, f"internal error while analysing ({type(exc).__name__}: {exc}); please report it")
+
+
 def analyse_paths(paths: Iterable[str | Path], out: str | Path | None = None,
-                  settings: Settings | None = None, progress: bool = True) -> RunResult:
+                  settings: Settings | None = None, progress: bool = True,
+                  jobs: int = 1, scheduler: str | None = None) -> RunResult:
     """Analyse every report under ``paths``; with ``out``, write the records and tables.
 
-    One bad file never stops the run: it is logged, kept in ``RunResult.errors`` and
-    written to ``errors.csv``.
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Report files, or folders searched recursively.
+    out : str or Path, optional
+        Output folder. An unchanged report analysed into the same folder before is not
+        analysed again (see `wsd_text.cache`).
+    settings : Settings, optional
+    progress : bool
+        Show a progress bar on standard error.
+    jobs : int
+        Worker processes; the output is identical to one process.
+    scheduler : str, optional
+        Address of a Dask scheduler to run the per-report analysis on.
+
+    One bad file never stops the run: it is logged, kept in ``RunResult.errors`` and written
+    to ``errors.csv``.
     """
     settings = settings or Settings()
+    if jobs < 1:
+        raise ValueError(f"The 'jobs' parameter must be at least 1. Got {jobs!r} instead.")
     files, errors = find_reports(paths)
     result = RunResult(errors=list(errors))
-    bar = tqdm(iter_reports(files, settings), total=len(files), desc="analyse", unit="report",
-               disable=not progress, leave=False)
-    for item in bar:
+    cache = RecordCache(Path(out), settings) if out is not None else None
+    cached = {f: cache.get(f) for f in files} if cache else {}
+    todo = [f for f in files if cached.get(f) is None]
+    fresh = dict(zip(todo, _run(todo, settings, progress, jobs, scheduler)))
+    for path in files:
+        item = cached.get(path) or fresh[path]
         if isinstance(item, InputError):
             log.warning("%s", item)
             result.errors.append(item)
             continue
         for warning in item.warnings:
-            log.warning("%s: %s", item.id, warning)
-        result.records.append(analyse_report(item, settings))
+            log.warning("%s: %s", path.name, warning)
+        result.records.append(item)
+        result.sources.append(path)
+    result.reused = len(files) - len(todo)
     if out is not None:
-        result.written = write_outputs(result, Path(out))
+        result.written = write_outputs(result, Path(out), cache)
     return result
 
 
-def write_outputs(result: RunResult, out: Path) -> list[Path]:
+def _run(files: list[Path], settings: Settings, progress: bool, jobs: int,
+         scheduler: str | None) -> Iterator[Record | InputError]:
+    """Analyse ``files`` in order, in this process, in ``jobs`` processes, or on Dask."""
+    if scheduler:
+        from .distributed import analyse_on_dask
+
+        return iter(analyse_on_dask(files, settings, scheduler))
+    work = partial(analyse_file, settings=settings)
+    bar = partial(tqdm, total=len(files), desc="analyse", unit="report", disable=not progress, leave=False)
+    if jobs == 1 or len(files) < 2:
+        return iter(bar(map(work, files)))
+    return _in_processes(work, files, jobs, bar)
+
+
+def _in_processes(work, files, jobs, bar) -> Iterator[Record | InputError]:
+    chunk = max(1, min(64, len(files) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from bar(pool.map(work, files, chunksize=chunk))
+
+
+def write_outputs(result: RunResult, out: Path, cache: RecordCache | None = None) -> list[Path]:
     """One ``<stem>.json`` per record, ``corpus.csv`` and ``errors.csv``, all written atomically."""
     from .tables import errors_table, reports_table  # pandas is loaded only when writing tables
 
     written = []
-    for name, record in zip(_json_names(result.records), result.records):
+    for name, record, source in zip(_json_names(result.records), result.records, result.sources):
         written.append(write_record(record.to_dict(), out / name))
+        if cache is not None:
+            cache.put(source, name)
     written.append(write_text_atomic(out / "corpus.csv", reports_table(result.records).to_csv(index=False)))
     written.append(write_text_atomic(out / "errors.csv", errors_table(result.errors).to_csv(index=False)))
+    if cache is not None:
+        cache.save()
     return written
 
 

@@ -31,11 +31,17 @@ def _add_settings_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", help="spaCy pipeline: 'blank' (default) or an installed nl_core_news_*")
 
 
+def _add_scale_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default: 1)")
+    parser.add_argument("--scheduler", help="address of a Dask scheduler to analyse on (e.g. tcp://host:8786)")
+
+
 def _add_analyse(sub, common) -> None:
     p = sub.add_parser("analyse", parents=[common], help="analyse reports and write JSON records and tables")
     p.add_argument("paths", nargs="+", type=Path, help="report files or folders (searched recursively)")
     p.add_argument("--out", type=Path, default=Path("results"), help="output folder (default: results)")
     _add_settings_options(p)
+    _add_scale_options(p)
     p.set_defaults(func=_cmd_analyse)
 
 
@@ -60,11 +66,13 @@ def settings_from_args(args: argparse.Namespace):
 def _cmd_analyse(args) -> int:
     from .analyse import analyse_paths
 
-    result = analyse_paths(args.paths, out=args.out, settings=settings_from_args(args), progress=not args.quiet)
+    result = analyse_paths(args.paths, out=args.out, settings=settings_from_args(args), progress=not args.quiet,
+                           jobs=args.jobs, scheduler=args.scheduler)
     for error in result.errors:
         print(f"error: {error}", file=sys.stderr)
     if not args.quiet:
-        print(f"{len(result.records)} report(s) analysed, {len(result.errors)} error(s); output in {args.out}")
+        print(f"{len(result.records)} report(s) analysed ({result.reused} unchanged, reused), "
+              f"{len(result.errors)} error(s); output in {args.out}")
     return 0 if result.ok else 1
 
 

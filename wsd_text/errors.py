@@ -16,6 +16,10 @@ class InputError(WsdError):
         self.reason = reason
         super().__init__(f"{self.path.name}: {reason}")
 
+    def __reduce__(self):
+        # Rebuilt from (path, reason) so errors cross process boundaries (--jobs, Dask).
+        return (type(self), (self.path, self.reason))
+
 
 def bad_choice(parameter: str, allowed, got) -> ValueError:
     """The error for a parameter given a value outside its allowed set."""

@@ -43,6 +43,13 @@ class Actor:
         data["mentions"] = [list(m) for m in self.mentions]
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "Actor":
+        """An actor from its JSON form (gold records lack the provenance fields)."""
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        known["mentions"] = tuple(tuple(m) for m in data.get("mentions", ()))
+        return cls(**known)
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -58,6 +65,12 @@ class Quote:
     def to_dict(self) -> dict:
         return {"text": self.text, "actor": self.actor, "type": self.type,
                 "start": self.start, "end": self.end, "cue": self.cue}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Quote":
+        """A quote from its JSON form; offsets are -1 when the source gave none."""
+        return cls(text=data["text"], actor=data.get("actor"), start=data.get("start", -1),
+                   end=data.get("end", -1), type=data.get("type", "direct"), cue=data.get("cue"))
 
 
 @dataclass(frozen=True)
@@ -113,6 +126,22 @@ class Record:
             "theme_evidence": {t.code: list(t.evidence) for t in self.themes},
             "warnings": list(self.warnings),
         }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Record":
+        """A record from its JSON form (a wsd-text export or a hand-coded gold file)."""
+        evidence = data.get("theme_evidence", {})
+        return cls(
+            report=data["report"], title=data.get("title"), event_date=data.get("event_date"),
+            published_date=data.get("published_date"), location=data.get("location"),
+            attendance=data.get("attendance"),
+            actors=tuple(Actor.from_dict(a) for a in data.get("actors", ())),
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
+            voices={p: Voice(**v) for p, v in data.get("voices", {}).items()},
+            missing_named=tuple(data.get("missing_named", ())),
+            themes=tuple(Theme(code, tuple(evidence.get(code, ()))) for code in data.get("themes", ())),
+            warnings=tuple(data.get("warnings", ())),
+        )
 
 
 def record_from_doc(doc, report: Report) -> Record:
