@@ -69,7 +69,8 @@ def analyse_file(path: Path, settings: Settings) -> Record | InputError:
 
 def analyse_paths(paths: Iterable[str | Path], out: str | Path | None = None,
                   settings: Settings | None = None, progress: bool = True,
-                  jobs: int = 1, scheduler: str | None = None) -> RunResult:
+                  jobs: int = 1, scheduler: str | None = None,
+                  pseudonym_key: str | Path | None = None) -> RunResult:
     """Analyse every report under ``paths``; with ``out``, write the records and tables.
 
     Parameters
@@ -86,6 +87,10 @@ def analyse_paths(paths: Iterable[str | Path], out: str | Path | None = None,
         Worker processes; the output is identical to one process.
     scheduler : str, optional
         Address of a Dask scheduler to run the per-report analysis on.
+    pseudonym_key : str or Path, optional
+        Key file for ``settings.pseudonymise`` (required then): person names are replaced
+        before anything is written, and the key is saved outside ``out``
+        (`wsd_text.pseudonymise`).
 
     One bad file never stops the run: it is logged, kept in ``RunResult.errors`` and written
     to ``errors.csv``.
@@ -110,6 +115,10 @@ def analyse_paths(paths: Iterable[str | Path], out: str | Path | None = None,
         result.records.append(item)
         result.sources.append(path)
     result.reused = len(files) - len(todo)
+    if settings.pseudonymise:
+        from .pseudonymise import pseudonymise_run
+
+        pseudonymise_run(result, pseudonym_key, out)
     if out is not None:
         result.written = write_outputs(result, Path(out), cache)
     return result
@@ -136,8 +145,10 @@ def _in_processes(work, files, jobs, bar) -> Iterator[Record | InputError]:
 
 
 def write_outputs(result: RunResult, out: Path, cache: RecordCache | None = None) -> list[Path]:
-    """One ``<stem>.json`` per record, ``corpus.csv`` and ``errors.csv``, all written atomically."""
-    from .tables import errors_table, reports_table  # pandas is loaded only when writing tables
+    """One ``<stem>.json`` per record, ``corpus.csv``, ``errors.csv`` and the organiser's ``report.html``."""
+    from .corpus import Corpus  # pandas and matplotlib are loaded only when writing outputs
+    from .export.html import write_report
+    from .tables import errors_table, reports_table
 
     written = []
     for name, record, source in zip(_json_names(result.records), result.records, result.sources):
@@ -146,6 +157,7 @@ def write_outputs(result: RunResult, out: Path, cache: RecordCache | None = None
             cache.put(source, name)
     written.append(write_text_atomic(out / "corpus.csv", reports_table(result.records).to_csv(index=False)))
     written.append(write_text_atomic(out / "errors.csv", errors_table(result.errors).to_csv(index=False)))
+    written.append(write_report(Corpus.from_records(result.records, result.errors), out / "report.html"))
     if cache is not None:
         cache.save()
     return written

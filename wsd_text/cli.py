@@ -21,7 +21,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     common.add_argument("-v", "--verbose", action="store_true", help="show debug messages")
     common.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only errors")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in (_add_analyse, _add_evaluate):
+    for add in (_add_analyse, _add_evaluate, _add_report):
         add(sub, common)
     return parser.parse_args(argv)
 
@@ -51,6 +51,16 @@ def _add_evaluate(sub, common) -> None:
     p.add_argument("--gold", type=Path, help="folder of gold records (default: ../shared/gold)")
     p.add_argument("--json", action="store_true", help="print machine-readable figures")
     p.set_defaults(func=_cmd_evaluate)
+
+
+def _add_report(sub, common) -> None:
+    p = sub.add_parser("report", parents=[common],
+                       help="write the organiser's report: one self-contained HTML page in Dutch")
+    p.add_argument("paths", nargs="+", type=Path,
+                   help="report files or folders to analyse, or a folder of JSON records written by 'analyse'")
+    p.add_argument("--out", type=Path, default=Path("report.html"), help="HTML file to write (default: report.html)")
+    _add_settings_options(p)
+    p.set_defaults(func=_cmd_report)
 
 
 def settings_from_args(args: argparse.Namespace):
@@ -85,6 +95,21 @@ def _cmd_evaluate(args) -> int:
         return 1
     scores = evaluate_records(load_records(args.pred), load_records(gold))
     print(json.dumps(scores.to_dict(), indent=2) if args.json else format_table(scores))
+    return 0
+
+
+def _cmd_report(args) -> int:
+    from .corpus import analyse_corpus
+    from .export.html import write_report
+
+    corpus = analyse_corpus(args.paths, settings=settings_from_args(args), progress=not args.quiet)
+    for error in corpus.errors.itertuples():
+        print(f"error: {error.file}: {error.reason}", file=sys.stderr)
+    if not len(corpus):
+        return 1
+    write_report(corpus, args.out)
+    if not args.quiet:
+        print(f"report on {len(corpus)} report(s) written to {args.out}")
     return 0
 
 

@@ -17,6 +17,13 @@ from .settings import Settings
 # The analysis components in the order they run; each reads what the earlier ones set.
 COMPONENTS = (
     "wsd_segments",
+    "wsd_persons",
+    "wsd_roles",
+    "wsd_speech",
+    "wsd_perspective",
+    "wsd_quotes",  # after the actor components; before voices, which read `speaks`
+    "wsd_voices",
+    "wsd_themes",
 )
 
 

@@ -5,6 +5,7 @@ metadata, language check) turn it into a `Report` whose offsets all refer to ``R
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -12,32 +13,45 @@ from ..errors import InputError
 from ..report import Paragraph, Report
 from ..settings import Settings
 from .blocks import split_blocks
-from .clean import remove_boilerplate
+from .clean import load_rules, remove_boilerplate
 from .docx import read_docx
 from .html import read_html
 from .language import not_dutch_warning
-from .metadata import extract_metadata, find_title
+from .metadata import extract_metadata, find_title, load_cues
 from .pdf import read_pdf
 from .txt import read_txt
 
 READERS = {".txt": read_txt, ".text": read_txt, ".html": read_html, ".htm": read_html,
            ".pdf": read_pdf, ".docx": read_docx}
 SUFFIXES = tuple(READERS)
+# Document formats a researcher may have in a report folder that wsd-text cannot read.
+UNREADABLE_DOCUMENTS = frozenset({".doc", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx",
+                                  ".odp", ".pages", ".epub", ".md"})
+_SAVE_AS = "save it as .docx, .pdf or .txt to analyse it"
 
-__all__ = ["read_report", "report_from_text", "find_reports", "SUFFIXES"]
+__all__ = ["read_report", "report_from_text", "find_reports", "iter_reports", "SUFFIXES"]
+
+log = logging.getLogger(__name__)
 
 
 def find_reports(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputError]]:
-    """Report files under ``paths`` (files, or folders searched recursively), and path errors."""
+    """Report files under ``paths`` (files, or folders searched recursively), and path errors.
+
+    In a folder, files of a document format wsd-text cannot read (.doc, .xlsx, ...) are
+    returned as errors so that a researcher sees they were skipped; other files (the run's own
+    .json and .csv output, images) are passed over silently, as are hidden files.
+    """
     found: list[Path] = []
     errors: list[InputError] = []
     for path in map(Path, paths):
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)
-                           and p.suffix.lower() in SUFFIXES)
-            if not files:
-                errors.append(InputError(path, f"folder holds no reports ({', '.join(SUFFIXES)})"))
-            found.extend(files)
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+            reports = [p for p in files if p.suffix.lower() in SUFFIXES]
+            errors.extend(InputError(p, f"unsupported file type {p.suffix!r}, skipped; {_SAVE_AS}")
+                          for p in files if p.suffix.lower() in UNREADABLE_DOCUMENTS)
+            if not reports:
+                errors.append(InputError(path, f"folder holds no report files ({', '.join(SUFFIXES)})"))
+            found.extend(reports)
         elif path.is_file():
             found.append(path)
         else:
@@ -48,7 +62,22 @@ def find_reports(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputErr
 def read_report(path: str | Path, settings: Settings | None = None) -> Report:
     """Read one report file into a `Report`.
 
-    Raises `InputError` (message ``"<file>: <reason>"``) when the file cannot be analysed.
+    Parameters
+    ----------
+    path : str or Path
+        A ``.txt``, ``.html``, ``.pdf`` or ``.docx`` file; it is only read, never modified.
+    settings : Settings or None
+        ``max_file_mb`` limits the file size; ``data_dir`` may hold replacement
+        ``boilerplate.yaml`` and ``metadata.yaml`` files.
+
+    Returns
+    -------
+    Report
+
+    Raises
+    ------
+    InputError
+        When the file cannot be analysed; the message is one line, ``"<file>: <reason>"``.
 
     Examples
     --------
@@ -58,24 +87,56 @@ def read_report(path: str | Path, settings: Settings | None = None) -> Report:
     """
     path = Path(path)
     settings = settings or Settings()
+    if not path.exists():
+        raise InputError(path, "no such file")
+    if path.is_dir():
+        raise InputError(path, "is a folder, not a file; use find_reports() or analyse_paths() for folders")
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        raise InputError(path, f"unsupported file type {path.suffix or '(none)'!r}; expected one of {', '.join(SUFFIXES)}")
-    size = path.stat().st_size
-    if size == 0:
+        raise InputError(path, f"unsupported file type {path.suffix or '(none)'!r}; expected one of "
+                               f"{', '.join(SUFFIXES)} ({_SAVE_AS})")
+    try:
+        size = path.stat().st_size
+        if size > settings.max_file_mb * 1e6:
+            raise InputError(path, f"file too large ({size / 1e6:.1f} MB; the limit is {settings.max_file_mb:g} MB, "
+                                   "see the 'max_file_mb' setting)")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    if not data.strip():
         raise InputError(path, "empty file")
-    if size > settings.max_file_mb * 1e6:
-        raise InputError(path, f"file too large ({size / 1e6:.1f} MB; the limit is {settings.max_file_mb:g} MB, "
-                               "see the 'max_file_mb' setting)")
-    result = reader(path, path.read_bytes())
-    raw, left_out = result if isinstance(result, tuple) else (result, [])
-    return report_from_text(raw, path, removed=[f"not main text: {b}" for b in left_out])
+    extracted = reader(path, data)
+    return report_from_text(extracted.text, path,
+                            removed=[f"not main text: {b}" for b in extracted.left_out],
+                            warnings=extracted.warnings, settings=settings)
 
 
-def report_from_text(raw: str, path: str | Path, removed: Iterable[str] = ()) -> Report:
-    """Build a `Report` from raw text (the shared half of every reader)."""
+def report_from_text(raw: str, path: str | Path, removed: Iterable[str] = (), *,
+                     warnings: Iterable[str] = (), settings: Settings | None = None) -> Report:
+    """Build a `Report` from raw text (the shared half of every reader).
+
+    Parameters
+    ----------
+    raw : str
+        The text as a reader extracted it; blank lines separate blocks.
+    path : str or Path
+        The source file; its name becomes ``Report.id``.
+    removed : iterable of str
+        Parts the reader already left out (HTML page furniture), kept in ``Report.removed``.
+    warnings : iterable of str
+        The reader's non-fatal findings.
+    settings : Settings or None
+        ``data_dir`` may hold replacement ``boilerplate.yaml`` and ``metadata.yaml`` files.
+
+    Examples
+    --------
+    >>> report = report_from_text("Verslag\\n\\nOp 3 maart 2024 vond de bijeenkomst plaats.", "r.txt")
+    >>> report.title, report.metadata.event_date
+    ('Verslag', '2024-03-03')
+    """
     path = Path(path)
-    blocks, boiler = remove_boilerplate(split_blocks(raw))
+    rules = load_rules(_data_file(settings, "boilerplate.yaml"))
+    blocks, boiler = remove_boilerplate(split_blocks(raw), rules)
     if not blocks:
         raise InputError(path, "no text left after removing empty lines and website boilerplate")
     paragraphs, pieces, offset = [], [], 0
@@ -84,19 +145,39 @@ def report_from_text(raw: str, path: str | Path, removed: Iterable[str] = ()) ->
         pieces.append(text)
         offset += len(text) + 2
     text = "\n\n".join(pieces)
-    warning = not_dutch_warning(text)
+    notes = list(warnings)
+    language = not_dutch_warning(text)
+    if language:
+        notes.append(language)
+    metadata = extract_metadata(text, load_cues(_data_file(settings, "metadata.yaml")))
     return Report(id=path.name, source=path, text=text, title=find_title(blocks),
-                  paragraphs=tuple(paragraphs), metadata=extract_metadata(text),
-                  removed=tuple(removed) + tuple(boiler), warnings=(warning,) if warning else ())
+                  paragraphs=tuple(paragraphs), metadata=metadata,
+                  removed=tuple(removed) + tuple(boiler), warnings=tuple(notes))
 
 
 def iter_reports(paths: Iterable[Path], settings: Settings | None = None) -> Iterator[Report | InputError]:
-    """Each path as a `Report`, or the `InputError` that explains why not."""
+    """Each path as a `Report`, or the `InputError` that explains why not.
+
+    A bug of wsd-text on one odd file is also turned into an `InputError` (its traceback is
+    logged at debug level), so that one file never stops a corpus run.
+    """
     for path in paths:
         try:
             yield read_report(path, settings)
         except InputError as error:
             yield error
+        except Exception as exc:  # noqa: BLE001
+            log.debug("unexpected error reading %s", path, exc_info=True)
+            yield InputError(path, f"could not be read (unexpected {type(exc).__name__}: {exc}); "
+                                   "please report this as a wsd-text bug")
+
+
+def _data_file(settings: Settings | None, name: str) -> str | None:
+    """The user's replacement for data file ``name`` in ``settings.data_dir``, if there is one."""
+    if settings is None or settings.data_dir is None:
+        return None
+    candidate = Path(settings.data_dir) / name
+    return str(candidate) if candidate.is_file() else None
 
 
 def _hidden(path: Path, root: Path) -> bool:

@@ -7,6 +7,9 @@ import unicodedata
 _BULLET = re.compile(r"^\s*(?:[-–•·*▪●◦]|\d{1,2}[.)])\s+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANK = re.compile(r"\n\s*\n")
+_HYPHENATED = re.compile(r"[a-zà-ÿ]{2}-$")
+# "zorg- en welzijn": a hyphen before a conjunction marks a shared word part, not a broken word.
+_CONTINUES = re.compile(r"(?!(?:en|of|tot)\b)[a-zà-ÿ]")
 # A block whose lines are all this short is a list of lines (menu, address, names), not wrapped prose.
 _SHORT_LINE = 60
 
@@ -34,7 +37,11 @@ def _unwrap(lines: list[str]) -> list[str]:
         return lines
     out: list[str] = []
     for line in lines:
-        if out and not _BULLET.match(line):
+        if out and _HYPHENATED.search(out[-1]) and _CONTINUES.match(line):
+            out[-1] = out[-1][:-1] + line  # a word hyphenated at the line end (PDF): "verant-" + "woordelijk"
+        elif out and out[-1].endswith("-") and out[-1][-2:-1].isalpha() and line[:1].isupper():
+            out[-1] += line  # a hyphenated name broken at its hyphen: "Noord-" + "Holland"
+        elif out and not _BULLET.match(line):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

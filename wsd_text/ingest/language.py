@@ -1,13 +1,28 @@
 """Is this Dutch? Shares of function words per language, a signal that needs no model."""
 from __future__ import annotations
 
+import importlib.util
 import re
+from pathlib import Path
 
-from spacy.lang.de.stop_words import STOP_WORDS as DE
-from spacy.lang.en.stop_words import STOP_WORDS as EN
-from spacy.lang.fr.stop_words import STOP_WORDS as FR
+import spacy.lang
 from spacy.lang.nl.stop_words import STOP_WORDS as NL
 
+
+def _stop_words(lang: str) -> set[str]:
+    """spaCy's stop words of ``lang``, read without importing the ``spacy.lang.<lang>`` package.
+
+    Importing that package compiles its tokenizer exceptions: for French that takes 1-3 s,
+    paid again by every process of a corpus run, for a list of words.
+    """
+    path = Path(spacy.lang.__file__).parent / lang / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_wsd_stop_words_{lang}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.STOP_WORDS
+
+
+DE, EN, FR = _stop_words("de"), _stop_words("en"), _stop_words("fr")
 _WORD = re.compile(r"[^\W\d_]+")
 _OTHERS = {"English": EN, "German": DE, "French": FR}
 # Dutch running text has 35-55 % Dutch stop-word tokens (minutes with name lists about 25 %).

@@ -1,22 +1,451 @@
-"""Report metadata: title, dates, place and attendance (ANNOTATION.md §6, §8.10–11, §9.1–2)."""
+"""Report metadata: title, dates, place and attendance (ANNOTATION.md §6, §8.10–11, §9.1–2).
+
+Rules, all general and driven by the cue words in ``data/nl/metadata.yaml``:
+
+- **Dates.** A regex finds candidates ("26 februari", "24 november 2016", "04/01/2022",
+  "2024-06-03"), dateparser reads them (Dutch, day first). A date without a day is never a
+  candidate. A date opening the lead ("1 maart 2019 - Algemeen") or after a publication label
+  ("Gepubliceerd op: 03 juni 2024", "Datum: ...") is the *publication* date (§9.2). The
+  *event* date is the first other date in a sentence about the meeting (cue words) that does
+  not announce a future one; day and month alone take their year from the publication date,
+  as the last such day on or before it (so "30 november jongstleden" in a January text is the
+  year before); without a publication date the year is unknown and the field is null (§8.11).
+- **Place.** In order: a "Locatie:" label; "bij/in <Naam> te <Plaats>"; a venue noun
+  ("raadzaal", "...kerk", "poppodium") with its name or town; travel to a town ("gingen naar
+  Brussel"). Null when a meeting sentence says the meeting was online (§8.11).
+- **Attendance.** A count (digits or Dutch number words) right before a noun of people or
+  organisations, kept only with headline evidence: an approximation ("ruim", "zo'n"), a
+  definite article ("de 47 aanwezigen") or a presence cue in the sentence. People win over
+  organisations (§8.10); the unit is the noun as written, without quantity adjectives.
+"""
 from __future__ import annotations
 
-from ..report import Metadata
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+import dateparser
+from dateparser.languages import default_loader
+
+from ..report import Attendance, Metadata
+from ..resources import load_yaml
 
 _TITLE_MAX_WORDS = 20
+_QUOTES = "‘’“”„\"'«»‹›"
+_OPEN_QUOTES = "‘“„\"'«‹"
+# The lead is the first few blocks after the headline; a date there opens the report (§9.2).
+_LEAD_BLOCKS = 4
+_ALLOWED_KEYS = {"patterns", "approximate", "people", "organisations", "drop_adjectives",
+                 "numbers", "multipliers", "venues", "abbreviations"}
+_PATTERN_KEYS = {"published", "event", "future", "online", "attendance", "travel", "location_label"}
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[’”'\"]?\s+(?=[^a-z\s])|\n+")
+# A proper name: capitalised tokens, with the lowercase particles Dutch names carry inside.
+_CAP = r"(?:[A-Z][a-z]{0,2}\.|[A-Z0-9][\w.'’&-]*[\w'’])"  # also "St." in "St. Joriskerk"
+_NAME = rf"{_CAP}(?:\s+(?:(?:van|de|der|den|het|voor|en|aan|op)\s+)*{_CAP}){{0,5}}"
+# "Locatie: ...", also inside a form flattened to one line ("Datum : ... Locatie : ...").
+_LABEL = re.compile(r"(?:^|(?<=\s))(?P<label>\w+)\s*:\s+")
+_TOWN = r"(?:'s-)?[A-Z][\w'’-]+(?:\s+(?:aan|op|in|bij)\s+(?:de[nr]?\s+)?[A-Z][\w'’-]+)?"
 
 
 def find_title(blocks: list[tuple[str, str]]) -> str | None:
-    """The headline: the first block when it is heading-like, else None (§9.1)."""
+    """The headline: the first block when it is heading-like, else None (§9.1).
+
+    A final full stop is dropped; quotation marks are dropped only when they enclose the
+    whole headline, so a headline ending in a quoted name keeps its closing mark.
+
+    Examples
+    --------
+    >>> find_title([("‘Kijk naar de persoon!’", "heading"), ("Tekst.", "body")])
+    'Kijk naar de persoon!'
+    >>> find_title([("Verslag van het café 'Arm zijn'.", "body")])
+    "Verslag van het café 'Arm zijn'"
+    """
     if not blocks:
         return None
     text, kind = blocks[0]
-    if kind == "heading" or (len(text.split()) <= _TITLE_MAX_WORDS and text.endswith((".", "!", "?", "’", "'"))
-                             and text.count(".") <= 1):
-        return text.rstrip(".").strip("‘’“”„\"'«» ") or None
+    heading_like = kind == "heading" or (
+        len(text.split()) <= _TITLE_MAX_WORDS and text.endswith((".", "!", "?", "’", "'", "”"))
+        and text.count(".") <= 1)
+    if not heading_like:
+        return None
+    title = text.strip()
+    if title.endswith(".") and not title.endswith(".."):
+        title = title[:-1].rstrip()
+    if len(title) > 1 and title[0] in _OPEN_QUOTES and title[-1] in _QUOTES \
+            and not any(ch in _QUOTES for ch in title[1:-1]):
+        title = title[1:-1].strip()
+    return title or None
+
+
+# ---------------------------------------------------------------- cue data
+
+@dataclass(frozen=True, eq=False)  # hashed by identity, so compiled regexes can be cached per cue set
+class MetadataCues:
+    """The cue words of ``metadata.yaml``, compiled."""
+
+    patterns: dict[str, tuple[re.Pattern, ...]]
+    approximate: tuple[str, ...]
+    people: tuple[str, ...]
+    organisations: tuple[str, ...]
+    drop_adjectives: frozenset[str]
+    numbers: dict[str, int]
+    multipliers: dict[str, int]
+    venues: tuple[str, ...]
+    abbreviations: frozenset[str]
+
+    def has(self, name: str, text: str) -> bool:
+        """True when a ``name`` pattern matches ``text``."""
+        return any(p.search(text) for p in self.patterns[name])
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: str | None = None) -> MetadataCues:
+    """Read the metadata cue words from the package data or a user's YAML file.
+
+    Parameters
+    ----------
+    path : str or None
+        A replacement ``metadata.yaml``; ``None`` reads the package's file.
+    """
+    data = load_yaml("metadata.yaml", path, allowed=_ALLOWED_KEYS)
+    missing = _ALLOWED_KEYS - set(data)
+    if missing:
+        raise ValueError(f"metadata.yaml: missing key(s) {', '.join(sorted(missing))}.")
+    unknown = set(data["patterns"]) - _PATTERN_KEYS
+    if unknown:
+        raise ValueError(f"metadata.yaml: unknown pattern group(s) {', '.join(sorted(unknown))}; "
+                         f"allowed groups are {', '.join(sorted(_PATTERN_KEYS))}.")
+    patterns = {name: tuple(re.compile(p, re.IGNORECASE) for p in data["patterns"].get(name, ()))
+                for name in _PATTERN_KEYS}
+    lower = lambda items: tuple(sorted((str(i).lower() for i in items), key=len, reverse=True))  # noqa: E731
+    return MetadataCues(
+        patterns=patterns, approximate=lower(data["approximate"]), people=lower(data["people"]),
+        organisations=lower(data["organisations"]),
+        drop_adjectives=frozenset(lower(data["drop_adjectives"])),
+        numbers={str(k).lower(): int(v) for k, v in data["numbers"].items()},
+        multipliers={str(k).lower(): int(v) for k, v in data["multipliers"].items()},
+        venues=lower(data["venues"]),
+        abbreviations=frozenset(str(a).lower().rstrip(".") for a in data["abbreviations"]))
+
+
+# ---------------------------------------------------------------- public entry
+
+def extract_metadata(text: str, cues: MetadataCues | None = None) -> Metadata:
+    """Dates, place and attendance from the clean text of a report.
+
+    Parameters
+    ----------
+    text : str
+        ``Report.text``: blocks separated by blank lines, the headline first.
+    cues : MetadataCues or None
+        Cue words; ``None`` uses ``data/nl/metadata.yaml``.
+
+    Returns
+    -------
+    Metadata
+
+    Examples
+    --------
+    >>> meta = extract_metadata("Verslag\\n\\n1 maart 2019 - Algemeen\\n\\nOp dinsdag 26 februari "
+    ...                         "vond een bijeenkomst plaats met ruim 20 deelnemers.")
+    >>> meta.published_date, meta.event_date, meta.attendance.count
+    ('2019-03-01', '2019-02-26', 20)
+    """
+    cues = cues or load_cues()
+    blocks = text.split("\n\n")
+    published, published_span = find_published_date(blocks, cues)
+    event = find_event_date(text, cues, published, published_span)
+    return Metadata(published_date=published.isoformat() if published else None,
+                    event_date=event.isoformat() if event else None,
+                    location=find_location(text, cues), attendance=find_attendance(text, cues))
+
+
+# ---------------------------------------------------------------- dates
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in the text; ``year`` is None when the text gives only day and month."""
+
+    start: int
+    end: int
+    text: str
+    year: int | None
+
+
+@lru_cache(maxsize=1)
+def _date_regex() -> re.Pattern:
+    """Candidate dates; month names come from dateparser's Dutch locale."""
+    info = default_loader.get_locale("nl").info
+    months = sorted({name for key in ("january", "february", "march", "april", "may", "june", "july",
+                                      "august", "september", "october", "november", "december")
+                     for name in info[key]}, key=len, reverse=True)
+    month = "|".join(re.escape(m) for m in months)
+    return re.compile(
+        rf"(?<![\w/.-])(?:(?P<d>\d{{1,2}})(?:e|ste|de)?\s+(?P<m>{month})\.?(?:\s+(?P<y>\d{{4}}))?(?![\w-])"
+        rf"|(?P<nd>\d{{1,2}})[/.-](?P<nm>\d{{1,2}})[/.-](?P<ny>\d{{4}})"
+        rf"|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?![\w/-])",
+        re.IGNORECASE)
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date with a day in ``text`` ("26 februari", "04/01/2022"); month-only dates are left out.
+
+    Examples
+    --------
+    >>> [(d.text, d.year) for d in find_dates("Op 14 mei, en in maart 2019, en 04/01/2022.")]
+    [('14 mei', None), ('04/01/2022', 2022)]
+    """
+    out = []
+    for match in _date_regex().finditer(text):
+        year = match.group("y") or match.group("ny") or match.group("iy")
+        out.append(DateMention(match.start(), match.end(), match.group(0), int(year) if year else None))
+    return out
+
+
+def parse_date(mention: DateMention, before: date | None = None) -> date | None:
+    """The date of a mention; day and month alone take the last such day on or before ``before``.
+
+    Returns None when the text gives no year and there is no ``before`` date to take it from,
+    or when dateparser cannot read the mention (e.g. 31/02/2020).
+    """
+    settings = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month"]}
+    if mention.year is None:
+        if before is None:
+            return None
+        # dateparser resolves a year-less date relative to a base: "past" keeps it on or before.
+        settings.update(RELATIVE_BASE=datetime.combine(before, datetime.min.time()),
+                        PREFER_DATES_FROM="past")
+    text = mention.text
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        settings["DATE_ORDER"] = "YMD"
+    parsed = dateparser.parse(text, languages=["nl"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def find_published_date(blocks: list[str], cues: MetadataCues | None = None
+                        ) -> tuple[date | None, tuple[int, int] | None]:
+    """The publication date and its span in the text joined by blank lines (§9.2).
+
+    A full date (with year) in the lead that opens its block ("1 maart 2019 - Algemeen") or
+    follows a publication label ("Gepubliceerd op: ...", "Datum: ...").
+    """
+    cues = cues or load_cues()
+    offset = 0
+    for i, block in enumerate(blocks):
+        for mention in find_dates(block):
+            before = block[:mention.start]
+            opens_lead = i <= _LEAD_BLOCKS and not before.strip()
+            labelled = cues.has("published", before[-40:]) and (i <= _LEAD_BLOCKS or len(block) < 200)
+            if mention.year and (opens_lead or labelled):
+                parsed = parse_date(mention)
+                if parsed:
+                    return parsed, (offset + mention.start, offset + mention.end)
+        offset += len(block) + 2
+    return None, None
+
+
+def find_event_date(text: str, cues: MetadataCues | None = None, published: date | None = None,
+                    published_span: tuple[int, int] | None = None) -> date | None:
+    """The date of the reported meeting: the first date in a meeting sentence, not a future one.
+
+    Examples
+    --------
+    >>> find_event_date("Het volgende kenniscafé is op 12 april 2025. Op 3 maart 2025 vond de "
+    ...                 "bijeenkomst plaats.").isoformat()
+    '2025-03-03'
+    """
+    cues = cues or load_cues()
+    for start, sentence in _sentences(text, cues):
+        if not cues.has("event", sentence) or cues.has("future", sentence):
+            continue
+        for mention in find_dates(sentence):
+            span = (start + mention.start, start + mention.end)
+            if published_span and span == published_span:
+                continue
+            parsed = parse_date(mention, before=published)
+            if mention.year is None and published is None:
+                return None  # the meeting's own date, but the text does not fix its year (§8.11)
+            if parsed is None or (published and parsed > published):
+                continue  # a date after publication announces a later meeting
+            return parsed
     return None
 
 
-def extract_metadata(text: str) -> Metadata:
-    """Dates, place and attendance from the clean text."""
-    return Metadata()
+# ---------------------------------------------------------------- place
+
+def find_location(text: str, cues: MetadataCues | None = None) -> str | None:
+    """Where the meeting was held, or None (online, or the place only implied; §8.11).
+
+    Examples
+    --------
+    >>> find_location("De bijeenkomst vond plaats bij Hogeschool Noord te Zwolle.")
+    'Hogeschool Noord, Zwolle'
+    >>> find_location("In de raadzaal van Assen kwamen bewoners bijeen.")
+    'raadzaal, Assen'
+    """
+    cues = cues or load_cues()
+    sentences = _sentences(text, cues)
+    if any(cues.has("event", s) and cues.has("online", s) for _, s in sentences):
+        return None
+    venue = "|".join(re.escape(v) for v in cues.venues)
+    venue_word = rf"[\w-]*(?i:{venue})"
+    # Case matters for names, so only the prepositions and articles ignore it.
+    town = rf"(?:\s+(?:in|te)\s+(?P<town>{_TOWN}))?"
+    rules = [
+        # "bij Inholland te Haarlem", "in Buurthuis De Pijp te Amsterdam", "van het X College te Y"
+        re.compile(rf"\b(?i:bij|in|van)\s+(?:de\s+|het\s+)?(?P<name>{_NAME})\s+te\s+(?P<town>{_TOWN})"),
+        # "in de raadzaal van Delft", "van een kantoorgebouw in Zoetermeer"
+        re.compile(rf"\b(?i:in|op|bij|van)\s+(?:de|het|een)\s+(?:[a-z]+e\s+)?(?P<name>(?=[a-z]){venue_word})"
+                   rf"\s+(?:van|in|te)\s+(?P<town>{_TOWN})"),
+        # "in poppodium P60", "in de Bibliotheek Midden-Brabant", "in wijkcentrum De Bron te Ede"
+        re.compile(rf"\b(?i:in|bij)\s+(?:(?i:de|het)\s+)?(?P<name>(?=[A-Za-z]){venue_word}\s+{_NAME}){town}"),
+        # "in de Ontmoetingskerk", "in de St. Joriskerk aan de Hof"
+        re.compile(rf"\b(?i:in|bij)\s+(?:de|het)\s+(?P<name>(?:{_CAP}\s+){{0,3}}[A-Z][\w'’-]*(?:{venue})"
+                   rf"(?:\s+aan\s+de[nr]?\s+{_CAP})?){town}"),
+    ]
+    for _, sentence in sentences:
+        for match in _LABEL.finditer(sentence):
+            if cues.has("location_label", match.group("label")):
+                return _until_next_label(sentence[match.end():])
+    for rule in rules:
+        for _, sentence in sentences:
+            if cues.has("future", sentence):
+                continue
+            match = rule.search(sentence)
+            if match:
+                parts = [match.group("name")] + ([match.group("town")] if "town" in rule.groupindex
+                                                  and match.group("town") else [])
+                return ", ".join(p.strip(" ,.") for p in parts)
+    held_in = re.compile(rf"\b(?:vond|plaatsvond|gehouden|plaats)\b.*?\bin\s+(?P<town>{_TOWN})\b")
+    for _, sentence in sentences:
+        match = held_in.search(sentence)
+        if match and cues.has("event", sentence) and not cues.has("future", sentence):
+            return match.group("town")
+    travel = re.compile(rf"\bnaar\s+(?P<town>{_TOWN})\s+(?:om|voor)\b")
+    for _, sentence in sentences:
+        match = travel.search(sentence)
+        if match and cues.has("travel", sentence):
+            return match.group("town")
+    return None
+
+
+def _until_next_label(value: str) -> str | None:
+    """A label's value, cut where the next "Label :" of a flattened form starts."""
+    value = re.split(r"\s+\w+\s*:\s", value, maxsplit=1)[0]
+    return value.strip(" ,.;") or None
+
+
+# ---------------------------------------------------------------- attendance
+
+def parse_number(word: str, cues: MetadataCues | None = None) -> int | None:
+    """The value of a count written in digits or Dutch words ("40", "veertig", "honderdvijftig").
+
+    Examples
+    --------
+    >>> [parse_number(w) for w in ["22", "1.200", "veertig", "vijfentwintig", "tweeëndertig",
+    ...                            "honderdvijftig", "tweehonderd", "twintigtal", "zestal", "boom"]]
+    [22, 1200, 40, 25, 32, 150, 200, 20, 6, None]
+    """
+    cues = cues or load_cues()
+    word = word.lower()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+|\d+", word):
+        return int(word.replace(".", ""))
+    if word.endswith("tal") and len(word) > 5:  # "een twintigtal": about twenty
+        return _number_word(word[:-3], cues)
+    return _number_word(word, cues)
+
+
+def _number_word(word: str, cues: MetadataCues) -> int | None:
+    """Compose a Dutch number word from the base words of the data file."""
+    if not word:
+        return None
+    if word in cues.numbers:
+        return cues.numbers[word]
+    for name, factor in sorted(cues.multipliers.items(), key=lambda kv: -kv[1]):
+        if name in word:
+            left, right = word.split(name, 1)
+            head = _number_word(left, cues) if left else 1
+            tail = _number_word(right, cues) if right else 0
+            if head is None or tail is None:
+                return None
+            return head * factor + tail
+    match = re.fullmatch(r"(?P<unit>\w+?)(?:en|ën)(?P<tens>\w+tig)", word)
+    if match:
+        unit, tens = cues.numbers.get(match["unit"]), cues.numbers.get(match["tens"])
+        if unit and tens and unit < 10 <= tens:
+            return unit + tens
+    return None
+
+
+def find_attendance(text: str, cues: MetadataCues | None = None) -> Attendance | None:
+    """The headline count of people (or, failing that, organisations) present (§8.10).
+
+    Examples
+    --------
+    >>> find_attendance("Er waren zo'n veertig (vooral) jongeren en 12 organisaties aanwezig.")
+    Attendance(count=40, unit='jongeren')
+    >>> find_attendance("Ruim 15 verschillende organisaties gingen in gesprek.")
+    Attendance(count=15, unit='organisaties')
+    """
+    cues = cues or load_cues()
+    regex = _attendance_regex(cues)
+    found: dict[str, Attendance] = {}
+    for _, sentence in _sentences(text, cues):
+        for match in regex.finditer(sentence):
+            count = parse_number(match.group("number"), cues)
+            if count is None or count < 2:
+                continue
+            evidence = (match.group("approx") or match.group("article")
+                        or cues.has("attendance", sentence))
+            if not evidence:
+                continue
+            kind, unit = _unit(match.group("unit"), cues)
+            if kind and kind not in found:
+                found[kind] = Attendance(count, unit)
+        if "people" in found:
+            break
+    return found.get("people") or found.get("organisations")
+
+
+@lru_cache(maxsize=4)
+def _attendance_regex(cues: MetadataCues) -> re.Pattern:
+    approx = "|".join(re.escape(a) for a in cues.approximate)
+    nouns = "|".join(re.escape(n) for n in cues.people + cues.organisations)
+    noun = rf"[\w-]*(?:{nouns})"
+    return re.compile(
+        rf"(?:(?P<article>\b(?:de|het|die|deze)\s+)|\b)(?:(?P<approx>{approx})\s+)?"
+        rf"(?:(?:een|het)\s+)?(?P<number>\d{{1,3}}(?:\.\d{{3}})+|\d+|[a-zë]+)"
+        rf"\s+(?:\([^)]*\)\s+)?(?P<unit>(?:[a-zë]+e\s+){{0,2}}{noun}(?:\s+(?:en|of)\s+{noun})?)\b",
+        re.IGNORECASE)
+
+
+def _unit(phrase: str, cues: MetadataCues) -> tuple[str | None, str]:
+    """The kind ("people"/"organisations") of a unit phrase and the phrase without quantity words."""
+    words = [w for w in phrase.split() if w.lower() not in cues.drop_adjectives]
+    head = words[-1].lower()
+    # "Vrijwilligers en beroepskrachten van 16 organisaties": the noun decides the kind.
+    if any(head.endswith(n) for n in cues.organisations):
+        return "organisations", " ".join(words)
+    if any(head.endswith(n) for n in cues.people):
+        return "people", " ".join(words)
+    return None, " ".join(words)
+
+
+# ---------------------------------------------------------------- helpers
+
+def _sentences(text: str, cues: MetadataCues | None = None) -> list[tuple[int, str]]:
+    """(start offset, sentence) pairs: a rough split on end punctuation and line breaks."""
+    abbreviations = (cues or load_cues()).abbreviations
+    out, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start:match.start()]
+        last = before.rsplit(None, 1)[-1].lower().rstrip(".") if before.strip() else ""
+        if "\n" not in match.group(0) and last in abbreviations:
+            continue  # "St. Joriskerk", "ca. 40": a full stop that ends no sentence
+        if before.strip():
+            out.append((start, text[start:match.start()]))
+        start = match.end()
+    if text[start:].strip():
+        out.append((start, text[start:]))
+    return out

@@ -1,0 +1,272 @@
+"""Theme codebooks and the cue language their codes (and the voice lexicon) are written in.
+
+A codebook is a list of codes, each with a label, a description and Dutch cues. The
+default is ``data/nl/codebook.yaml`` (ANNOTATION.md §5); a researcher brings their own as
+YAML (same layout) or as CSV with the columns ``code,label,description,cues`` (cues
+separated by ``;``), without changing code.
+
+Cue language (one cue is a word, a phrase or a conjunction):
+
+- ``armoede``: the word itself, case-insensitive, as a whole word; list inflections
+  (``schuld; schulden``) because no stemming is done.
+- ``armoede*`` / ``*armoede`` / ``*armoede*``: also compounds that start with, end with
+  or contain the stem (``armoedebeleid``, ``kinderarmoede``). A compound hit is a *weak*
+  hit: compounds often name a policy, role or organisation rather than discuss the topic.
+- ``eigen regie``: a phrase, word by word (each word may carry a ``*``).
+- ``sociaal & netwerk``: every part somewhere in the same sentence.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import bad_keys
+from .resources import data_path, load_csv, load_yaml
+
+CODEBOOK_FILE = "codebook.yaml"
+CODE_KEYS = {"code", "label", "description", "cues"}
+RULE_KEYS = {"min_score", "compound_weight", "min_list_item_words"}
+TOP_KEYS = {"rule", "codes"}
+DEFAULT_RULE = {"min_score": 2.0, "compound_weight": 0.5, "min_list_item_words": 10}
+
+# A word of running text; a trailing hyphen is kept ("armoede- en schuldenbeleid") so the
+# first half of a split compound is still seen as a compound.
+WORD = re.compile(r"\w+(?:[-'’]\w+)*-?")
+_CODE_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_CACHE_LIMIT = 200_000
+
+
+@dataclass(frozen=True)
+class Code:
+    """One theme of a codebook."""
+
+    code: str
+    label: str
+    description: str
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """Codes plus the rule that decides when a report discusses one (see ``codebook.yaml``)."""
+
+    codes: tuple[Code, ...]
+    min_score: float = DEFAULT_RULE["min_score"]
+    compound_weight: float = DEFAULT_RULE["compound_weight"]
+    min_list_item_words: int = DEFAULT_RULE["min_list_item_words"]
+    source: str = "default"
+
+
+def load_codebook(path: str | Path | None = "default", data_dir: str | Path | None = None) -> Codebook:
+    """Load and validate a codebook: the default one, or a user's YAML or CSV file.
+
+    Parameters
+    ----------
+    path : str, Path or None
+        ``"default"`` (or None) for ``codebook.yaml`` (from ``data_dir`` when it holds one),
+        else a ``.yaml``/``.yml`` or ``.csv`` file.
+    data_dir : str, Path or None
+        A user's folder of replacement data files.
+
+    Returns
+    -------
+    Codebook
+
+    Raises
+    ------
+    ValueError
+        For unknown keys or columns, a missing field, a duplicate or malformed code.
+
+    Examples
+    --------
+    >>> "armoede" in [c.code for c in load_codebook().codes]
+    True
+    """
+    if path in (None, "default") and data_dir and (Path(data_dir) / CODEBOOK_FILE).exists():
+        path = Path(data_dir) / CODEBOOK_FILE
+    source = data_path(CODEBOOK_FILE, path)
+    if source.suffix.lower() == ".csv":
+        rows = load_csv(CODEBOOK_FILE, source, required=CODE_KEYS)
+        if rows and set(rows[0]) - CODE_KEYS:
+            raise bad_keys(str(source), set(rows[0]) - CODE_KEYS, CODE_KEYS)
+        entries, rule = [{**row, "cues": (row["cues"] or "").split(";")} for row in rows], {}
+    elif source.suffix.lower() in (".yaml", ".yml"):
+        data = load_yaml(CODEBOOK_FILE, source, allowed=TOP_KEYS)
+        entries, rule = data.get("codes") or [], data.get("rule") or {}
+    else:
+        raise ValueError(f"The 'codebook' parameter must be 'default' or a .yaml, .yml or .csv file. Got {str(path)!r} instead.")
+    if set(rule) - RULE_KEYS:
+        raise bad_keys(f"{source} (rule)", set(rule) - RULE_KEYS, RULE_KEYS)
+    codes = tuple(_code(entry, source) for entry in entries)
+    _check_codes(codes, source)
+    return Codebook(codes=codes, **{**DEFAULT_RULE, **rule}, source=str(source))
+
+
+def _code(entry: Mapping, source: Path) -> Code:
+    """One validated code from a YAML mapping or a CSV row."""
+    if not isinstance(entry, Mapping):
+        raise ValueError(f"{source}: every code must be a mapping with keys {', '.join(sorted(CODE_KEYS))}.")
+    if set(entry) - CODE_KEYS:
+        raise bad_keys(str(source), set(entry) - CODE_KEYS, CODE_KEYS)
+    code = str(entry.get("code") or "").strip()
+    if not _CODE_NAME.match(code):
+        raise ValueError(f"{source}: code {code!r} must be lower-case letters, digits and '_'.")
+    cues = entry.get("cues") or []
+    cues = tuple(c.strip() for c in ([cues] if isinstance(cues, str) else cues) if str(c).strip())
+    if not cues:
+        raise ValueError(f"{source}: code {code!r} has no cues.")
+    return Code(code, str(entry.get("label") or code), str(entry.get("description") or ""), cues)
+
+
+def _check_codes(codes: Sequence[Code], source: Path) -> None:
+    """Refuse an empty codebook and duplicate codes."""
+    if not codes:
+        raise ValueError(f"{source}: the codebook has no codes.")
+    seen = [c.code for c in codes]
+    duplicates = {c for c in seen if seen.count(c) > 1}
+    if duplicates:
+        raise ValueError(f"{source}: duplicate code(s) {', '.join(sorted(duplicates))}.")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Where one part of a cue matched: ``full`` is False for a compound (wildcard) hit."""
+
+    label: str
+    cue: int
+    part: int
+    start: int
+    end: int
+    full: bool
+
+
+@dataclass(frozen=True)
+class _Word:
+    """One word of a cue phrase."""
+
+    stem: str
+    head: bool  # a leading '*': compounds ending in the stem
+    tail: bool  # a trailing '*': compounds starting with the stem
+
+
+class CueMatcher:
+    """Finds the cues of several labels in a text, sentence by sentence.
+
+    Each distinct word of the text is looked up once per matcher (then cached), so a
+    corpus run costs about one dictionary lookup per word.
+
+    Examples
+    --------
+    >>> m = CueMatcher({"armoede": ["*armoede"]})
+    >>> [h.full for h in m.find("Kinderarmoede is armoede.")]
+    [False, True]
+    """
+
+    def __init__(self, cues: Mapping[str, Iterable[str]]):
+        self.cues: list[tuple[str, list[list[_Word]]]] = []
+        self._exact: dict[str, list] = {}
+        self._tails: dict[str, list] = {}
+        self._heads: dict[str, list] = {}
+        self._inner: list[tuple[str, tuple]] = []
+        for label, strings in cues.items():
+            for string in strings:
+                self._add(label, string)
+        self._cache: dict[str, tuple] = {}
+
+    def _add(self, label: str, string: str) -> None:
+        """Parse one cue and index its words."""
+        parts = [[_parse_word(w) for w in part.split()] for part in string.lower().split("&")]
+        parts = [p for p in parts if p]
+        if not parts:
+            raise ValueError(f"The cue {string!r} of {label!r} has no words.")
+        cue = len(self.cues)
+        self.cues.append((label, parts))
+        for p, words in enumerate(parts):
+            for i, word in enumerate(words):
+                key = (cue, p, i)
+                if word.head and word.tail:
+                    self._inner.append((word.stem, key))
+                elif word.head:
+                    self._heads.setdefault(word.stem, []).append(key)
+                elif word.tail:
+                    self._tails.setdefault(word.stem, []).append(key)
+                self._exact.setdefault(word.stem, []).append(key)
+
+    def _lookup(self, token: str) -> tuple:
+        """(key, full) pairs for one word of text; cached per distinct word."""
+        found = self._cache.get(token)
+        if found is None:
+            low = token.lower()
+            pairs = [(k, True) for k in self._exact.get(low, ())]
+            # Each element of a hyphenated word is a word of its own: "stress-sensitief"
+            # is about stress as much as "stress" is.
+            if "-" in low.strip("-"):
+                pairs += [(k, True) for part in low.split("-") for k in self._exact.get(part, ())]
+            for i in range(1, len(low)):
+                pairs += [(k, False) for k in self._tails.get(low[:i], ())]
+                pairs += [(k, False) for k in self._heads.get(low[i:], ())]
+            pairs += [(k, False) for stem, k in self._inner if stem in low and stem != low]
+            if len(self._cache) > _CACHE_LIMIT:
+                self._cache.clear()
+            found = self._cache[token] = tuple(pairs)
+        return found
+
+    def find(self, text: str) -> list[Hit]:
+        """Every phrase hit of every cue part, in text order."""
+        # Look words up through C-level map/findall; match objects only for the few hits.
+        words = WORD.findall(text)
+        found = list(map(self._cache.get, words))
+        for i, pairs in enumerate(found):
+            if pairs is None:
+                found[i] = self._lookup(words[i])
+        hit_at = [i for i, pairs in enumerate(found) if pairs]
+        if not hit_at:
+            return []
+        spans = [m.span() for m in WORD.finditer(text)]
+        hits = []
+        for t in hit_at:
+            for (cue, part, pos), full in found[t]:
+                if pos == 0:
+                    hit = self._phrase(found, spans, t, cue, part, full)
+                    if hit:
+                        hits.append(hit)
+        return hits
+
+    def _phrase(self, found: list, spans: list, t: int, cue: int, part: int, full: bool) -> Hit | None:
+        """The hit of a phrase whose first word is word ``t``, or None."""
+        label, parts = self.cues[cue]
+        length = len(parts[part])
+        if t + length > len(found):
+            return None
+        for i in range(1, length):
+            match = [f for k, f in found[t + i] if k == (cue, part, i)]
+            if not match:
+                return None
+            full = full and match[0]
+        return Hit(label, cue, part, spans[t][0], spans[t + length - 1][1], full)
+
+    def by_sentence(self, text: str, starts: Sequence[int]) -> dict[int, dict[str, list[Hit]]]:
+        """Hits grouped by sentence index (``starts``: sorted sentence start offsets), then
+        by label; a conjunction cue counts only where all its parts hit in one sentence."""
+        grouped: dict[int, dict[int, list[Hit]]] = {}
+        for hit in self.find(text):
+            sentence = bisect.bisect_right(starts, hit.start) - 1
+            grouped.setdefault(sentence, {}).setdefault(hit.cue, []).append(hit)
+        result: dict[int, dict[str, list[Hit]]] = {}
+        for sentence, per_cue in grouped.items():
+            for cue, hits in per_cue.items():
+                label, parts = self.cues[cue]
+                if len({h.part for h in hits}) == len(parts):
+                    result.setdefault(sentence, {}).setdefault(label, []).extend(hits)
+        return result
+
+
+def _parse_word(word: str) -> _Word:
+    """A cue word with its wildcards."""
+    stem = word.strip("*")
+    if not stem:
+        raise ValueError(f"The cue word {word!r} is only a wildcard.")
+    return _Word(stem, word.startswith("*"), word.endswith("*"))

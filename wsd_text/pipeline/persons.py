@@ -1,0 +1,319 @@
+"""Person mentions in Dutch reports: full names, surname-only and first-name-only mentions.
+
+Rules (from Dutch naming conventions and the reporting genre, see ANNOTATION.md §2):
+
+- A name is a run of capitalised words and initials, possibly with tussenvoegsels
+  ("A.J. de Vries", "Marian van den Berg", "Jansen-de Wit").
+- Function words, titles and organisation words in front are not part of the name
+  ("wethouder Grauss", "Centrum Jeugd en Gezin").
+- A run is a person when its first word is a gazetteer first name (Faker nl_NL/nl_BE), it
+  starts with initials, or the context says so: a title or role word before it, an age,
+  apposition or speech verb beside it, a surname repeated on its own elsewhere, or a list
+  of names it stands in.
+- Later surname-only and first-name-only mentions resolve to the full name (§2).
+- Contact persons and authors are left out (§8.13).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.lang.nl.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..records import Actor
+from .lexicon import Lexicon, fold, load_lexicon
+
+UP, LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+CAP = rf"(?:IJ|[{UP}])[{LOW}]+(?:['’][{LOW}]+)?"
+INITIALS = rf"(?:(?:Th|Chr|Ph|Joh|[{UP}])\.\s?){{1,4}}"
+SPACE = r"(?:[ \t\u00a0]+|[ \t]*\n[ \t]*(?=[{LOW}]))".replace("{LOW}", LOW)
+LIST_GAP = re.compile(r"[ \t]*(?:,|\ben\b|&)[ \t]*(?:,[ \t]*)?")
+LIST_GAP_BEFORE = re.compile(r"[ \t]*(?:,|\ben\b|&)[ \t]*\Z")
+SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+SPEECH_AFTER_NAME = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?(?:,[^,.\n]{1,80},\s*)?([a-zë]+)")
+
+
+@dataclass
+class Candidate:
+    """A name-shaped run after trimming, with what its context says."""
+
+    start: int
+    end: int
+    words: list[str]          # capitalised words and initials, in order
+    surname_at: int           # index in ``words`` where the surname starts
+    text: str
+    evidence: set[str] = field(default_factory=set)
+
+    @property
+    def first(self) -> str:
+        return " ".join(self.words[:self.surname_at])
+
+    @property
+    def surname(self) -> str:
+        return self.text[len(self.first):].strip() if self.first else self.text
+
+
+def name_pattern(lexicon: Lexicon) -> re.Pattern:
+    """One regex for a run of name words with tussenvoegsels in between."""
+    inter = "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in lexicon.interfixes)
+    word = rf"(?:{INITIALS}|{CAP}(?:-(?:(?:{inter})\s)?{CAP})*)"
+    return re.compile(rf"(?<![\w@.-]){word}(?:{SPACE}(?:(?:{inter}){SPACE})?{word})*(?![\w@])")
+
+
+class PersonFinder:
+    """Find person mentions and group them into actors.
+
+    Parameters
+    ----------
+    lexicon : Lexicon
+        The word lists (first names, tussenvoegsels, titles, role words).
+
+    Examples
+    --------
+    >>> finder = PersonFinder(load_lexicon())
+    >>> persons, others = finder.candidates("Volgens wethouder Jan de Vries is het goed.")
+    >>> [c.text for c in persons]
+    ['Jan de Vries']
+    """
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.pattern = name_pattern(lexicon)
+        inter = "|".join(re.escape(i) for i in lexicon.interfixes)
+        self.interfix = re.compile(rf"(?i)^(?:{inter})$")
+        self.part = re.compile(rf"{INITIALS}|{CAP}(?:-(?:(?:{inter})\s)?{CAP})*|\S+")
+
+    def candidates(self, text: str) -> tuple[list[Candidate], list[Candidate]]:
+        """Name-shaped runs: those that are persons on their own, and the others.
+
+        The others may still be later mentions of a person ("Witte", "Van Poppel").
+        """
+        self.text = text
+        runs = [c for m in self.pattern.finditer(text) for c in self._segments(text, m.start(), m.end())]
+        for cand in runs:
+            self._context(text, cand)
+        repeated = self._repeated_surnames(runs)
+        for cand in runs:
+            if len(cand.words) > 1 and cand.words[-1] in repeated:
+                cand.evidence.add("repeated")
+        persons = self._add_listed(runs, [c for c in runs if self._is_person(c)])
+        found = {id(c) for c in persons}
+        return persons, [c for c in runs if id(c) not in found]
+
+    def _segments(self, text: str, start: int, end: int) -> list[Candidate]:
+        """Split a run at words that cannot be part of a name.
+
+        "Wethouder Gerard Mostert" loses its role word, "Maatschappelijke Zorg Toby Witte"
+        splits at the organisation word, and "Mirjam Karsten van Alliantie Dordrecht" at
+        the tussenvoegsel that starts the organisation.
+        """
+        parts = [(m.group(), m.start() + start) for m in self.part.finditer(text[start:end])]
+        segments, current, evidence = [], [], set()
+        for word, offset in parts:
+            if self._name_word(word, leading=not current):
+                current.append((word, offset))
+                continue
+            if current:
+                segments.append((current, evidence))
+                current, evidence = [], {"field"}
+            low = word.rstrip(".").lower()
+            if low in self.lexicon.titles:
+                evidence.add("title")
+            elif (e := self.lexicon.entry(low)) and e.category == "role":
+                evidence.add("role")
+        if current:
+            segments.append((current, evidence))
+        return [c for seg, ev in segments if (c := self._candidate(text, seg, ev))]
+
+    def _candidate(self, text: str, parts: list, evidence: set) -> Candidate | None:
+        """One name candidate from consecutive name words; None when it cannot be a name."""
+        # A full name before a tussenvoegsel is followed by an organisation, unless both
+        # first words are first names ("Jan Willem de Vries").
+        at = next((i for i, (w, _) in enumerate(parts) if self.interfix.match(w)), len(parts))
+        if at >= 2 and not all(self.lexicon.is_first_name(w) for w, _ in parts[:2]):
+            parts = parts[:at]
+        while parts and self.interfix.match(parts[-1][0]):
+            parts = parts[:-1]
+        words = [w for w, _ in parts if not self.interfix.match(w)]
+        if not words or len(words) > 4:
+            return None
+        s, e = parts[0][1], parts[-1][1] + len(parts[-1][0])
+        surname_at = min(at, len(words) - 1)
+        return Candidate(s, e, words, surname_at, " ".join(text[s:e].split()), set(evidence))
+
+    def _name_word(self, word: str, leading: bool) -> bool:
+        """Whether a capitalised word can be part of a person's name."""
+        low = word.lower()
+        if self.interfix.match(word):
+            return not leading or word[0].isupper()
+        if leading and low in STOP_WORDS or low.rstrip(".") in self.lexicon.titles or low in self.lexicon.not_name_words:
+            return False
+        if word.isupper() and len(word) > 1 and "." not in word:
+            return False  # acronyms name organisations ("CJG", "STAMM")
+        if low.endswith(self.lexicon.not_name_endings) and low not in self.lexicon.first_names:
+            return False  # streets, laws, policies ("Diessentstraat", "Jeugdwet")
+        entry = self.lexicon.entry(low)
+        return entry is None or entry.category not in ("role", "org", "body", "attendee")
+
+    def _repeated_surnames(self, runs: list[Candidate]) -> set[str]:
+        """Words that stand alone as a speaker elsewhere ("Witte: ...", "volgens Witte").
+
+        A place or project name also repeats alone, but not as the subject of a speech
+        verb or a colon label, so only those repetitions count.
+        """
+        return {c.words[0] for c in runs if len(c.words) == 1
+                and c.evidence & {"speech", "colon", "title", "role"}}
+
+    def _context(self, text: str, cand: Candidate) -> None:
+        """Record what the words around a run say about it."""
+        before = text[max(0, cand.start - 40):cand.start].split()
+        # A word across a sentence or clause end says nothing about the name.
+        prev = before[-1].lower().rstrip(".") if before and not before[-1].endswith((",", ":", ";")) else ""
+        if prev and before[-1].endswith(".") and prev not in self.lexicon.titles:
+            prev = ""
+        if prev in self.lexicon.titles or " ".join(before[-2:]).lower() == "de heer":
+            cand.evidence.add("title")
+        entry = self.lexicon.entry(prev) if prev else None
+        if entry and entry.category == "role":
+            cand.evidence.add("role")
+        if prev in self.lexicon.verbs:
+            cand.evidence.add("speech")
+        after = text[cand.end:cand.end + 60]
+        if re.match(r"\s*\(\s*\d{1,2}\s*\)", after):
+            cand.evidence.add("age")
+        elif m := re.match(r"\s*\(\s*([^\s()]+)", after):
+            # "(Centrum Jeugd en Gezin)", "(lector ...)", "(voorz.)", not "(eerst een huis)"
+            entry = self.lexicon.entry(m.group(1).lower())
+            if m.group(1)[0].isupper() or entry and entry.category in ("role", "org", "body"):
+                cand.evidence.add("apposition")
+        elif m := re.match(r",\s+([a-zë-]+)", after):
+            if (e := self.lexicon.entry(m.group(1))) and e.category == "role":
+                cand.evidence.add("apposition")
+        elif re.match(r":\s", after) and (cand.start == 0 or text[cand.start - 1] == "\n"):
+            cand.evidence.add("colon")
+        if (m := SPEECH_AFTER_NAME.match(after)) and m.group(1) in self.lexicon.verbs:
+            cand.evidence.add("speech")
+
+    def _is_person(self, cand: Candidate) -> bool:
+        """Gazetteer, initials or context decide."""
+        n, lex = len(cand.words), self.lexicon
+        first = cand.words[0]
+        if n >= 2 and (lex.is_first_name(first) or first.endswith(".")):
+            return True
+        strong = cand.evidence - {"field"}
+        if n > 2 and strong == {"role"}:
+            return False  # "lector Maatschappelijk Werk Inholland": a field, not a name
+        if n >= 2 or cand.surname_at == 0 and " " in cand.text:
+            return bool(strong)
+        if "title" in strong or "role" in strong and strong & {"speech", "repeated", "apposition"}:
+            return True
+        return lex.is_first_name(first) and fold(first) not in lex.first_name_exceptions
+
+    def _add_listed(self, runs: list[Candidate], persons: list[Candidate]) -> list[Candidate]:
+        """Two-word runs in a comma or "en" list with a person are persons too."""
+        found = {c.start for c in persons}
+        ends = {p.end: p for p in persons}
+        starts = {p.start: p for p in persons}
+        for cand in runs:
+            if cand.start in found or len(cand.words) < 2:
+                continue
+            after = LIST_GAP.match(self.text, cand.end)
+            before = LIST_GAP_BEFORE.search(self.text, 0, cand.start)
+            if after and after.end() in starts or before and before.start() in ends:
+                persons.append(cand)
+        return sorted(persons, key=lambda c: c.start)
+
+
+@Language.factory("wsd_persons", assigns=["doc._.wsd_actors", "doc.spans"],
+                  default_config={"data_dir": None})
+def make_persons(nlp: Language, name: str, data_dir: str | None) -> "PersonsComponent":
+    """Person mentions (``doc.spans["wsd_mentions"]``, label PERSON) and one actor per person.
+
+    Examples
+    --------
+    >>> from wsd_text.nlp import build_pipeline
+    >>> doc = build_pipeline()("Lector Toby Witte vertelt. Witte: 'Dat is zo.'")
+    >>> [a.name for a in doc._.wsd_actors]
+    ['Toby Witte']
+    """
+    return PersonsComponent(load_lexicon(data_dir))
+
+
+class PersonsComponent:
+    """Mark person mentions and build the actors (ids in order of first mention)."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.finder = PersonFinder(lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        persons, others = self.finder.candidates(text)
+        clusters: list[list[Candidate]] = []
+        # Full names first, so that a first name or surname alone finds its full name
+        # even when it comes first ("Net als Hilde ... Hilde Hoefbakker (14)").
+        persons.sort(key=lambda c: (len(c.words) < 2, c.start))
+        for cand in persons + others:
+            cluster = self._cluster_of(cand, clusters)
+            if cluster is not None:
+                cluster.append(cand)
+            elif cand in persons:
+                clusters.append([cand])
+        clusters = [c for c in clusters if not all(self._contact(text, m) for m in c)]
+        clusters.sort(key=lambda c: min(m.start for m in c))
+        spans, actors = [], []
+        for number, cluster in enumerate(clusters, 1):
+            actor_id = f"a{number}"
+            full = max(cluster, key=lambda m: (len(m.words), -m.start))
+            mentions = sorted({(m.start, m.end) for m in cluster})
+            actors.append(Actor(id=actor_id, name=full.text, description=None, role=None,
+                                organisation=None, mentions=tuple(mentions)))
+            for start, end in mentions:
+                span = doc.char_span(start, end, label="PERSON", alignment_mode="expand")
+                if span is not None:
+                    span._.wsd_actor = actor_id
+                    spans.append(span)
+        doc.spans["wsd_mentions"] = spans
+        doc._.wsd_actors = actors
+        return doc
+
+    def _cluster_of(self, cand: Candidate, clusters: list[list[Candidate]]) -> list[Candidate] | None:
+        """The cluster a mention belongs to: same surname, or the first name of a full name."""
+        key = fold(cand.surname)
+        best = None
+        for cluster in clusters:
+            for known in cluster:
+                if len(known.words) < 2 and len(cand.words) < 2:
+                    same = fold(known.text) == fold(cand.text)
+                elif len(cand.words) == 1 and cand.surname_at == 0:
+                    same = fold(known.words[0]) == key or fold(known.surname) == key
+                elif len(known.words) == 1 and known.surname_at == 0:
+                    same = fold(cand.words[0]) == fold(known.text) or fold(cand.surname) == fold(known.text)
+                else:
+                    same = fold(known.surname) == key and _compatible(known.first, cand.first)
+                if same:
+                    best = cluster  # the latest cluster wins: the most recent namesake
+                    break
+        return best
+
+    def _contact(self, text: str, cand: Candidate) -> bool:
+        """A mention in a contact line (§8.13) or an author line."""
+        line_start = text.rfind("\n", 0, cand.start) + 1
+        starts = [m.end() for m in SENTENCE_END.finditer(text, line_start, cand.start)]
+        end = SENTENCE_END.search(text, cand.end)
+        sentence = text[starts[-1] if starts else line_start:end.start() if end else len(text)]
+        words = set(re.findall(r"[\w-]+", sentence.lower()))
+        if "@" in sentence or words & self.lexicon.contact_words:
+            return True
+        label = text[line_start:cand.start].strip().rstrip(":").lower()
+        return label in self.lexicon.author_labels
+
+
+def _compatible(first_a: str, first_b: str) -> bool:
+    """First names that can denote one person: equal, one missing, or matching initials."""
+    a, b = fold(first_a), fold(first_b)
+    if not a or not b or a == b:
+        return True
+    return a[0] == b[0] and ("." in a or "." in b)

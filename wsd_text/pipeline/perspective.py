@@ -1,0 +1,187 @@
+"""The perspective each actor speaks from (ANNOTATION.md §1, §8.12, §9.12–16), with evidence.
+
+The first rule that gives an answer decides, and its words go to ``Actor.evidence``:
+
+1. A strong role word of the actor ("lector", "vrijwilliger", "ervaringsdeskundige").
+2. An age up to ``max_child_age`` written after the name ("Hilde (14)"), §9.12.
+3. The actor's own words place them: "als vrijwilliger", "zelf armoede ervaren".
+4. The organisation's type ("Sociale Dienst", "Humanitas", "Cliëntenraad").
+5. A weak role (a chair, a coordinator) takes the report's dominant organisation type
+   (§9.15), else its own row in ``roles.csv``.
+6. Asking the questions in an interview makes an interviewer: ``formal`` (§8.12).
+7. Anonymous actors and groups take their noun; the attendees take the attendance unit
+   ("40 ambtenaren en professionals" is formal) or are ``mixed`` (§8.4).
+
+This last component also drops anonymous candidates that do not speak (§2), keeps the
+group answering a poll, and numbers the actors in order of first mention.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..records import Actor
+from .lexicon import Lexicon, load_lexicon
+
+AGE = re.compile(r"\s*\(\s*(\d{1,2})\s*(?:jaar)?\s*\)")
+SELF_ROLE = re.compile(r"\b[Aa]ls\s+(?:\w+\s+)?(\w+)")
+
+
+@Language.factory("wsd_perspective", assigns=["doc._.wsd_actors"],
+                  requires=["doc._.wsd_actors"], default_config={"data_dir": None})
+def make_perspective(nlp: Language, name: str, data_dir: str | None) -> "PerspectiveComponent":
+    """The perspective of every actor, the final actor list and ids.
+
+    Examples
+    --------
+    >>> from wsd_text.nlp import build_pipeline
+    >>> doc = build_pipeline()("Vrijwilliger Anna de Boer vertelt dat het goed gaat.")
+    >>> doc._.wsd_actors[0].perspective, doc._.wsd_actors[0].evidence
+    ('informal', 'Vrijwilliger')
+    """
+    return PerspectiveComponent(load_lexicon(data_dir))
+
+
+class PerspectiveComponent:
+    """Decide perspectives, then keep the actors that count and renumber them."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = list(doc.spans.get("wsd_mentions", []))
+        cues = list(doc.spans.get("wsd_speech", []))
+        dominant = self._dominant(doc.text)
+        actors = []
+        for actor in doc._.wsd_actors or ():
+            own = [s for s in mentions if s._.wsd_actor == actor.id]
+            said = [c for c in cues if c._.wsd_actor == actor.id]
+            if actor.name is None:
+                perspective, evidence = self._anonymous(doc, actor)
+            else:
+                perspective, evidence = self._named(doc, actor, own, said, dominant)
+            actors.append(replace(actor, perspective=perspective, evidence=evidence))
+        doc._.wsd_actors = self._finalise(doc, actors, mentions, cues)
+        return doc
+
+    def _named(self, doc: Doc, actor: Actor, own, said, dominant) -> tuple[str, str | None]:
+        """Rules 1 to 6 for a named actor."""
+        roles = [s._.wsd_role for s in own if s._.wsd_role] + ([actor.role] if actor.role else [])
+        weak = None
+        for role in roles:
+            for word in role.split():
+                entry = self.lexicon.entry(word.strip(",()").lower())
+                if entry and entry.category == "role" and entry.perspective != "unknown" and not entry.weak:
+                    return entry.perspective, word
+                if entry and entry.category == "role" and entry.weak:
+                    weak = weak or (entry, word)
+        for span in own:
+            age = AGE.match(doc.text, span.end_char)
+            if age and int(age.group(1)) <= self.lexicon.max_child_age:
+                return "child", age.group().strip()
+        if found := self._own_words(doc, own, said):
+            return found
+        orgs = [s._.wsd_organisation for s in own if s._.wsd_organisation]
+        for org in orgs + ([actor.organisation] if actor.organisation else []):
+            if found := self._organisation(org):
+                return found
+        if weak is not None:
+            if dominant is not None:
+                return dominant[0], f"{weak[1]}; {dominant[1]}"
+            return weak[0].perspective, weak[1]
+        if any(c.label_ == "ask" and any(w in c.sent.text.lower() for w in self.lexicon.interview_words)
+               for c in said):
+            return "formal", "interview"
+        return "unknown", None
+
+    def _own_words(self, doc: Doc, own, said) -> tuple[str, str] | None:
+        """Rule 3: "als vrijwilliger", "zelf armoede ervaren" in the actor's sentences."""
+        sentences = {s.sent.start: s.sent for s in list(own) + list(said)}
+        for cue in said:
+            if cue.label_ == "quote_context":
+                sentences[cue.sent.start] = cue.sent
+        for sent in sentences.values():
+            text = sent.text.lower()
+            for perspective, phrases in self.lexicon.phrases.items():
+                for phrase in phrases:
+                    if phrase in text:
+                        return perspective, phrase
+            for m in SELF_ROLE.finditer(sent.text):
+                entry = self.lexicon.entry(m.group(1).lower())
+                if entry and entry.category == "role" and not entry.weak and entry.perspective != "unknown":
+                    return entry.perspective, m.group()
+        return None
+
+    def _organisation(self, org: str) -> tuple[str, str] | None:
+        """Rule 4: the type of an organisation, from its name's words."""
+        words = org.lower().split()
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                phrase = " ".join(words[i:i + size]).strip(",.()")
+                entry = self.lexicon.entry(phrase)
+                if entry and entry.category in ("org", "body") and entry.perspective != "unknown":
+                    return entry.perspective, org
+        return None
+
+    def _dominant(self, text: str) -> tuple[str, str] | None:
+        """Rule 5: the organisation type the report names most, when one clearly leads."""
+        counts: Counter = Counter()
+        for word in re.findall(r"[A-Za-zÀ-ÿ-]{4,}", text):
+            entry = self.lexicon.entry(word.lower())
+            if entry and entry.category == "org" and entry.perspective not in ("unknown", "mixed"):
+                counts[(entry.perspective, entry.term)] += 1
+        per = Counter()
+        for (perspective, _), n in counts.items():
+            per[perspective] += n
+        if not per:
+            return None
+        (best, n), *rest = per.most_common()
+        if rest and rest[0][1] * 2 > n:
+            return None
+        term = max((t for (p, t) in counts if p == best), key=lambda t: counts[(best, t)])
+        return best, term
+
+    def _anonymous(self, doc: Doc, actor: Actor) -> tuple[str, str | None]:
+        """Rule 7: the noun of an anonymous actor or group."""
+        words = (actor.description or "").lower().split()
+        entry = next((e for w in reversed(words) if (e := self.lexicon.entry(w))), None)
+        if entry is not None and entry.category != "attendee":
+            return entry.perspective, entry.term
+        if actor.kind == "individual":
+            return "unknown", None
+        report = doc._.wsd_report
+        attendance = report.metadata.attendance if report is not None else None
+        if attendance is not None:
+            found = {e.perspective for w in re.split(r"\W+", attendance.unit.lower())
+                     if (e := self.lexicon.entry(w)) and e.perspective not in ("unknown", "mixed")}
+            if len(found) == 1:
+                return found.pop(), attendance.unit
+        return "mixed", None
+
+    def _finalise(self, doc: Doc, actors: list[Actor], mentions, cues) -> list[Actor]:
+        """Keep named actors, speaking anonymous ones and poll groups; ids by first mention."""
+        polls = {s._.wsd_actor for s in mentions if s.label_ == "POLL"}
+        kept = [a for a in actors if a.name is not None or a.speaks or a.id in polls]
+        firsts = {}
+        for span in mentions:
+            firsts.setdefault(span._.wsd_actor, span.start_char)
+        kept.sort(key=lambda a: firsts.get(a.id, len(doc.text)))
+        new_ids = {a.id: f"a{i}" for i, a in enumerate(kept, 1)}
+        spans = [s for s in mentions if s._.wsd_actor in new_ids]
+        positions = {}
+        for span in spans:
+            positions.setdefault(span._.wsd_actor, []).append((span.start_char, span.end_char))
+        # Spans with the same offsets share their extension values: rename each once.
+        renamed = set()
+        for span in spans + cues:
+            key = (span.start_char, span.end_char)
+            if key not in renamed:
+                renamed.add(key)
+                span._.wsd_actor = new_ids.get(span._.wsd_actor)
+        doc.spans["wsd_mentions"] = spans
+        return [replace(a, id=new_ids[a.id], mentions=tuple(sorted(set(positions.get(a.id, a.mentions)))))
+                for a in kept]

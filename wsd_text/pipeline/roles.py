@@ -1,0 +1,195 @@
+"""Roles and organisations of named actors, role mentions, and anonymous actors and groups.
+
+Rules (from the apposition patterns of Dutch reporting, ANNOTATION.md §2, §8, §9):
+
+- A role word just before a name ("lector Maatschappelijke Zorg Toby Witte", "Voorzitter
+  Aafke van Rhijn") or in its apposition ("Carla Kolner, programmamanager van ...",
+  "Marian van den Berg (schuldhulpverlener Sociale Dienst Drechtsteden)").
+- An organisation after "van", "bij", "namens" or "vanuit" beside the name, or a
+  capitalised apposition in parentheses ("(Centrum Jeugd en Gezin)").
+- "de wethouder" later in the text is the actor whose role that is (label ROLE).
+- "een moeder", "iemand", "een ander" (ANON) and "de deelnemers", "sommigen", "de
+  kinderraad" (GROUP) are candidate actors; wsd_perspective keeps those that speak (§2).
+- The group answering a poll or Mentimeter is marked at the poll word (POLL, §8.9).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..records import Actor
+from .lexicon import Lexicon, load_lexicon
+
+ORG = r"(?:(?:de|het|De|Het)\s+)?((?:[A-ZÀ-Þ0-9][\w'’&/-]*)(?:\s+(?:(?:en|van|voor|de|der|het|in|op)\s+)?[A-ZÀ-Þ0-9][\w'’&/-]*)*)"
+ORG_AFTER = re.compile(rf",?\s+(?:van|bij|namens|vanuit)\s+{ORG}")
+APPOSITION = re.compile(r"\s*(?:\(([^()\n]{1,120})\)|,\s+([^,.;:()\n]{2,120})[,.;:]?)")
+BOTH = ("beiden", "allebei")
+ADJ = r"(?:[a-zà-ÿ]+(?:e|en|ig|s)\s+){0,2}"
+PRONOUN_GROUPS = r"[Ss]ommigen|[Aa]nderen|[Vv]elen|[Dd]e meesten"
+PRONOUN_ANON = r"[Ii]emand|[Ee]en ander"
+
+
+@Language.factory("wsd_roles", assigns=["doc._.wsd_actors", "doc.spans"],
+                  requires=["doc._.wsd_actors"], default_config={"data_dir": None})
+def make_roles(nlp: Language, name: str, data_dir: str | None) -> "RolesComponent":
+    """Roles and organisations of actors; ROLE, ANON, GROUP and POLL mentions.
+
+    Examples
+    --------
+    >>> from wsd_text.nlp import build_pipeline
+    >>> doc = build_pipeline()("Carla Kolner, programmamanager van het Kennisnet, vertelt.")
+    >>> doc._.wsd_actors[0].role, doc._.wsd_actors[0].organisation
+    ('programmamanager', 'Kennisnet')
+    """
+    return RolesComponent(load_lexicon(data_dir))
+
+
+class RolesComponent:
+    """Fill ``role``/``organisation`` of named actors and add the other mention kinds."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        singular = sorted((t for t, e in lexicon.roles.items() if not e.plural
+                           and e.category in ("role", "person", "attendee")), key=len, reverse=True)
+        plural = sorted((t for t, e in lexicon.roles.items() if e.plural
+                         and e.category in ("role", "person", "attendee")), key=len, reverse=True)
+        bodies = sorted((t for t, e in lexicon.roles.items() if e.category == "body"), key=len, reverse=True)
+        alt = lambda words: "|".join(re.escape(w) for w in words)  # noqa: E731
+        self.anon = re.compile(rf"\b(?:(?:[Ee]en|[Éé]én)\s+(?:van\s+de\s+(?:{alt(plural)})|{ADJ}(?:{alt(singular)}))|{PRONOUN_ANON})\b")
+        self.group = re.compile(
+            rf"\b(?:(?:[Dd]e|[Aa]lle|[Vv]eel|[Ee]nkele|[Ss]ommige|[Tt]wee|[Dd]rie|[Vv]ier|\d+)\s+{ADJ}"
+            rf"(?:{alt(plural)})|(?:[Dd]e|[Hh]et)\s+(?:{alt(bodies)})(?:\s+van\s+[A-Z]\w+)?|{PRONOUN_GROUPS})\b")
+        self.poll = re.compile(rf"(?i)\b(?:{alt(sorted(lexicon.poll_words, key=len, reverse=True))})\b")
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors = {a.id: a for a in doc._.wsd_actors or ()}
+        spans = list(doc.spans.get("wsd_mentions", []))
+        for actor_id, actor in list(actors.items()):
+            mentions = [s for s in spans if s._.wsd_actor == actor_id]
+            role, org = self._describe(doc, mentions, spans)
+            actors[actor_id] = _replace(actor, role=role, organisation=org)
+        spans += self._role_mentions(doc, list(actors.values()), spans)
+        spans += self._anonymous(doc, actors)
+        doc.spans["wsd_mentions"] = sorted(spans, key=lambda s: (s.start, s.end))
+        doc._.wsd_actors = list(actors.values())
+        return doc
+
+    def _describe(self, doc: Doc, mentions: list[Span], persons: list[Span]) -> tuple[str | None, str | None]:
+        """Role and organisation from every mention's surroundings; the first found wins."""
+        role = org = None
+        for span in mentions:
+            span_role = self._role_before(doc, span)
+            span_org = None
+            if m := APPOSITION.match(doc.text, span.end_char):
+                inner_role, inner_org = self._split(m.group(1) or m.group(2))
+                span_role, span_org = span_role or inner_role, inner_org
+                if (m.group(1) or m.group(2)).split()[0].lower() in BOTH:
+                    self._share(doc, span, persons, inner_role, inner_org)
+            if span_org is None and (m := ORG_AFTER.match(doc.text, span.end_char)):
+                span_org = m.group(1)
+            span._.wsd_role = span._.wsd_role or span_role
+            span._.wsd_organisation = span._.wsd_organisation or span_org
+            role, org = role or span._.wsd_role, org or span._.wsd_organisation
+        return role, org
+
+    def _role_before(self, doc: Doc, span: Span) -> str | None:
+        """Role words right before a name, back to the first role word of the phrase."""
+        start, first_role = span.start, None
+        for i in range(span.start - 1, max(span.start - 7, span.sent.start) - 1, -1):
+            token = doc[i]
+            if not token.is_alpha or token.lower_ in self.lexicon.verbs:
+                break
+            entry = self.lexicon.entry(token.lower_)
+            if entry and entry.category == "role":
+                first_role = i
+            elif not (token.is_title or token.lower_ == "en"):
+                break
+        if first_role is None:
+            return None
+        return doc[first_role:start].text
+
+    def _split(self, text: str) -> tuple[str | None, str | None]:
+        """An apposition as (role, organisation): role words first, capitalised words after."""
+        words = text.split()
+        if words[0].lower() in BOTH:
+            words = words[1:]
+        role_at = next((i for i, w in enumerate(words[:4]) if (e := self.lexicon.entry(w.strip(",").lower()))
+                        and e.category == "role"), None)
+        if role_at is None:
+            return None, (" ".join(words) if words and words[0][:1].isupper() else None)
+        if m := ORG_AFTER.search(" " + " ".join(words)):
+            return " ".join(words)[:m.start()].strip(" ,") or None, m.group(1)
+        tail = [w for w in words[role_at + 1:]]
+        caps = next((i for i, w in enumerate(tail) if w[:1].isupper()), None)
+        if caps is None:
+            return " ".join(words), None
+        return " ".join(words[:role_at + 1 + caps]), " ".join(tail[caps:])
+
+    def _share(self, doc: Doc, span: Span, persons: list[Span], role, org) -> None:
+        """"A en B (beiden van X)": the apposition also describes A."""
+        for other in persons:
+            gap = doc.text[other.end_char:span.start_char]
+            if other.label_ == "PERSON" and gap.strip() in ("en", ",", "&"):
+                other._.wsd_role = other._.wsd_role or role
+                other._.wsd_organisation = other._.wsd_organisation or org
+
+    def _role_mentions(self, doc: Doc, actors: list[Actor], spans: list[Span]) -> list[Span]:
+        """"de wethouder": the one named actor whose role has that head word."""
+        heads: dict[str, list[str]] = {}
+        for actor in actors:
+            for word in (actor.role or "").lower().split():
+                if (e := self.lexicon.entry(word)) and e.category == "role":
+                    heads.setdefault(word, []).append(actor.id)
+        found = []
+        taken = {(s.start_char, s.end_char) for s in spans}
+        for head, ids in heads.items():
+            if len(set(ids)) != 1:
+                continue
+            for m in re.finditer(rf"\b[Dd]e\s+{re.escape(head)}\b", doc.text):
+                span = doc.char_span(m.start(), m.end(), label="ROLE", alignment_mode="expand")
+                if span is not None and (span.start_char, span.end_char) not in taken:
+                    span._.wsd_actor = ids[0]
+                    found.append(span)
+        return found
+
+    def _anonymous(self, doc: Doc, actors: dict[str, Actor]) -> list[Span]:
+        """ANON, GROUP and POLL mentions, each with a candidate actor."""
+        found, groups = [], {}
+        number = len(actors)
+        matches = [(m, "ANON") for m in self.anon.finditer(doc.text)]
+        matches += [(m, "GROUP") for m in self.group.finditer(doc.text)]
+        matches += [(m, "POLL") for m in self.poll.finditer(doc.text)]
+        for m, label in sorted(matches, key=lambda x: x[0].start()):
+            span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
+            if span is None:
+                continue
+            key = self._group_key(m.group()) if label != "ANON" else None
+            if key in groups:
+                actor_id = groups[key]
+            else:
+                number += 1
+                actor_id = f"a{number}"
+                description = "de deelnemers" if label == "POLL" else m.group()
+                actors[actor_id] = Actor(id=actor_id, name=None, description=description, role=None,
+                                         organisation=None, kind="individual" if label == "ANON" else "group")
+                if key is not None:
+                    groups[key] = actor_id
+            span._.wsd_actor = actor_id
+            found.append(span)
+        return found
+
+    def _group_key(self, text: str) -> str:
+        """One actor per group noun; all attendee nouns and polls are one group (§8.4)."""
+        word = text.split()[-1].lower()
+        entry = self.lexicon.entry(word)
+        if entry is None or entry.category == "attendee" or word in self.lexicon.poll_words:
+            return "attendees"
+        return entry.term
+
+
+def _replace(actor: Actor, **changes) -> Actor:
+    """A copy of a frozen actor with some fields changed."""
+    from dataclasses import replace
+    return replace(actor, **changes)

@@ -1,0 +1,262 @@
+"""Voices and missing voices per perspective (ANNOTATION.md §4, §8.14–8.18): ``wsd_voices``.
+
+Status, the first that holds (§4):
+
+1. ``voiced``: an actor of the perspective speaks (``doc._.wsd_actors``); a ``mixed``
+   group makes no perspective voiced (§8.4).
+2. ``present``: a non-speaking actor of the perspective takes part, or a sentence names
+   its people in the same clause as an attendance phrase ("verzamelden zich vrijwilligers
+   en beroepskrachten"), or says there were too few of them ("slechts één vertegenwoordiger
+   van een informele organisatie").
+3. ``mentioned``: a term of the perspective occurs anywhere else (target groups, a film,
+   boilerplate, someone speaking on their behalf, §8.14).
+4. ``absent``.
+
+``flagged_missing`` comes from missing-phrases ("ontbraken", "bleek klein", "aan dezelfde
+tafel nodig") in the same clauses as the perspective's terms; the first body sentence that
+flags it is its ``evidence`` (§8.17). ``missing_named`` collects other voices named as
+missing, leaving out the four perspectives (§8.16). All words and phrases are in
+``data/nl/voice_cues.yaml``; the clause rule is this module's own heuristic, so that an
+attendance phrase about volunteers does not make the residents they help present.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..codebook import CueMatcher, Hit
+from ..errors import bad_choice, bad_keys
+from ..records import PERSPECTIVES, Voice
+from ..resources import load_yaml
+from .extensions import register_extensions
+from .themes import Sentence, doc_sentences
+
+CUES_FILE = "voice_cues.yaml"
+TOP_KEYS = {"skip_names", "terms", "clause_breaks", "attendance", "missing", "named"}
+MISSING_KINDS = ("few", "none", "wanted")
+_LIST_SPLIT = re.compile(r",\s*|\s+(?:en|of|and)\s+")
+_LEADING = re.compile(r"^(?:de|het|een|eventueel|ook|andere|nog)\s+", re.I)
+_WORDY = re.compile(r"\w")
+
+
+class VoiceFinder:
+    """Sets ``doc._.wsd_voices`` and ``doc._.wsd_missing_named``.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.blank("nl"); _ = nlp.add_pipe("sentencizer"); _ = nlp.add_pipe("wsd_voices")
+    >>> nlp("Er was slechts één vrijwilliger aanwezig. Het ging over kinderen.")._.wsd_voices["informal"].status
+    'present'
+    """
+
+    def __init__(self, cues: dict, source: str = CUES_FILE):
+        self.terms = CueMatcher(cues["terms"])
+        self.skip_names = frozenset(cues.get("skip_names") or ())
+        self.clause_breaks = _compile(cues["clause_breaks"], source)
+        self.attendance = [("attend", _compile(p, source)) for p in cues["attendance"]]
+        self.missing = [(m["kind"], _compile(m["pattern"], source)) for m in cues["missing"]]
+        self.named = [_compile(p, source) for p in cues.get("named") or ()]
+
+    def __call__(self, doc: Doc) -> Doc:
+        # The report's text is the Doc's text; Doc.text would be rebuilt from the tokens.
+        text = doc._.wsd_report.text if doc._.wsd_report is not None else doc.text
+        low = _lower(text)
+        sentences = doc_sentences(doc)
+        starts = [s.start for s in sentences]
+        terms = self._terms(text, sentences)
+        flags_at = _scan(low, self.missing, sentences, starts)
+        attending_at = _scan(low, self.attendance, sentences, starts)
+        present, mentioned, flags = {}, {}, {}
+        for index in sorted(terms):
+            sentence, per = sentences[index], terms[index]
+            bounds = self._clauses(low, sentence)
+            found = [(kind, self._in_clauses(per, sentence, bounds, span)) for kind, span in flags_at.get(index, ())]
+            for kind, perspectives in found:
+                for p in perspectives:
+                    flags.setdefault(p, []).append(sentence)
+                    if kind == "few":
+                        present.setdefault(p, sentence.text)
+            denied = {p for kind, perspectives in found if kind == "none" for p in perspectives}
+            for _, span in attending_at.get(index, ()):
+                for p in self._in_clauses(per, sentence, bounds, span) - denied:
+                    present.setdefault(p, sentence.text)
+            for p in per:
+                mentioned.setdefault(p, sentence.text)
+        voiced, taking_part = self._from_actors(doc, sentences, starts)
+        present = {**taking_part, **present}
+        doc._.wsd_voices = {p: _voice(p, voiced, present, mentioned, flags.get(p, [])) for p in PERSPECTIVES}
+        doc._.wsd_missing_named = self._missing_named(text, low)
+        return doc
+
+    def _terms(self, text: str, sentences: list[Sentence]) -> dict[int, dict[str, list[Hit]]]:
+        """Perspective terms per sentence, without names where the data file says so."""
+        result = {}
+        for index, per in self.terms.by_sentence(text, [s.start for s in sentences]).items():
+            if index < 0:
+                continue
+            kept = {p: hits for p, hits in per.items()
+                    if p not in self.skip_names or not all(_in_name(text, sentences[index], h) for h in hits)}
+            if kept:
+                result[index] = kept
+        return result
+
+    def _clauses(self, low: str, sentence: Sentence) -> list[int]:
+        """Start offsets (within the sentence) of its clauses."""
+        return [0] + [m.start() - sentence.start for m in self.clause_breaks.finditer(low, sentence.start, sentence.end)]
+
+    def _in_clauses(self, per: dict, sentence: Sentence, bounds: list[int], span: tuple[int, int]) -> set[str]:
+        """Perspectives with a term in the clauses that ``span`` (sentence offsets) touches."""
+        first = bisect.bisect_right(bounds, span[0]) - 1
+        last = bisect.bisect_right(bounds, max(span[1] - 1, span[0])) - 1
+        return {p for p, hits in per.items()
+                if any(first <= bisect.bisect_right(bounds, h.start - sentence.start) - 1 <= last for h in hits)}
+
+    def _from_actors(self, doc: Doc, sentences: list[Sentence], starts: list[int]):
+        """Perspectives with a speaking actor, and those with an actor who only takes part."""
+        voiced, taking_part = {}, {}
+        for actor in doc._.wsd_actors or ():
+            if actor.perspective not in PERSPECTIVES:
+                continue
+            where = _sentence_at(sentences, starts, actor.mentions[0][0]) if actor.mentions else None
+            evidence = where.text if where else actor.label()
+            (voiced if actor.speaks else taking_part).setdefault(actor.perspective, evidence)
+        return voiced, taking_part
+
+    def _missing_named(self, text: str, low: str) -> list[str]:
+        """Other voices named as missing, as written, in text order, once each (§8.16)."""
+        found = []
+        for pattern in self.named:
+            for m in _word_matches(pattern, low):
+                group = "names" if m.groupdict().get("names") else "name"
+                written = text[m.start(group):m.end(group)]
+                items = _LIST_SPLIT.split(written) if group == "names" else [written]
+                found += [(m.start(group), i, name) for i, name in enumerate(map(_clean_name, items))]
+        names: list[str] = []
+        for _, _, name in sorted(found):
+            if name and name not in names and not self.terms.find(name):
+                names.append(name)
+        return names
+
+
+def _lower(text: str) -> str:
+    """Lower-cased text with the same offsets (a character whose lower case is longer stays)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _word_matches(pattern: re.Pattern, low: str, start: int = 0):
+    """Matches that start a word. The boundary is checked here, not by a leading ``\\b``,
+    because a pattern that opens with a literal is scanned about ten times faster."""
+    position = start
+    while (m := pattern.search(low, position)) is not None:
+        if m.start() == 0 or not low[m.start() - 1].isalnum():
+            yield m
+            position = max(m.end(), m.start() + 1)
+        else:
+            position = m.start() + 1
+
+
+def _scan(low: str, patterns: list, sentences: list[Sentence], starts: list[int]) -> dict[int, list]:
+    """Matches of tagged patterns per sentence index, as (tag, offsets within the sentence);
+    a match running past its sentence's end is dropped."""
+    found: dict[int, list] = {}
+    for tag, pattern in patterns:
+        for m in _word_matches(pattern, low):
+            index = bisect.bisect_right(starts, m.start()) - 1
+            if index >= 0 and m.end() <= sentences[index].end:
+                start = sentences[index].start
+                found.setdefault(index, []).append((tag, (m.start() - start, m.end() - start)))
+    return found
+
+
+def _voice(perspective: str, voiced: dict, present: dict, mentioned: dict, flagged: list[Sentence]) -> Voice:
+    """The Voice of one perspective: first status that holds, flag with its best sentence."""
+    if perspective in voiced:
+        status, evidence = "voiced", voiced[perspective]
+    elif perspective in present:
+        status, evidence = "present", present[perspective]
+    elif perspective in mentioned:
+        status, evidence = "mentioned", mentioned[perspective]
+    else:
+        status, evidence = "absent", None
+    # A heading ("Weinig jongeren bij bijeenkomst") flags too, but a body sentence says it fuller.
+    best = min(flagged, key=lambda s: (s.kind == "heading", s.start), default=None)
+    return Voice(status=status, flagged_missing=best is not None,
+                 evidence=best.text if best else None, status_evidence=evidence)
+
+
+def _in_name(text: str, sentence: Sentence, hit: Hit) -> bool:
+    """True for a capitalised term that does not open its sentence: part of a name."""
+    return text[hit.start].isupper() and bool(_WORDY.search(text, sentence.start, hit.start))
+
+
+def _sentence_at(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence | None:
+    """The sentence holding a character offset."""
+    index = bisect.bisect_right(starts, offset) - 1
+    return sentences[index] if index >= 0 else None
+
+
+def _clean_name(item: str) -> str:
+    """A missing voice as written, without leading articles and trailing punctuation."""
+    name = _LEADING.sub("", item.strip()).strip(" .,;:!?)(")
+    return " ".join(name.split())
+
+
+def _compile(pattern: str, source: str) -> re.Pattern:
+    """A pattern for the lower-cased text; a broken one is reported with its file."""
+    try:
+        return re.compile(pattern, re.DOTALL)
+    except re.error as error:
+        raise ValueError(f"{source}: the pattern {pattern!r} is not a valid regular expression ({error}).") from None
+
+
+def load_voice_cues(path: str | Path | None = "default", data_dir: str | Path | None = None) -> tuple[dict, str]:
+    """Read and validate ``voice_cues.yaml`` (or a user's file); returns the data and its source.
+
+    Examples
+    --------
+    >>> cues, _ = load_voice_cues()
+    >>> sorted(cues["terms"]) == sorted(["formal", "informal", "lived_experience", "child"])
+    True
+    """
+    if path in (None, "default") and data_dir and (Path(data_dir) / CUES_FILE).exists():
+        path = Path(data_dir) / CUES_FILE
+    source = str(path) if path not in (None, "default") else CUES_FILE
+    cues = load_yaml(CUES_FILE, path, allowed=TOP_KEYS)
+    for key in ("terms", "clause_breaks", "attendance", "missing"):
+        if not cues.get(key):
+            raise ValueError(f"{source}: the key {key!r} is required.")
+    if set(cues["terms"]) - set(PERSPECTIVES):
+        raise bad_keys(f"{source} (terms)", set(cues["terms"]) - set(PERSPECTIVES), PERSPECTIVES)
+    for entry in cues["missing"]:
+        if set(entry) != {"kind", "pattern"}:
+            raise bad_keys(f"{source} (missing)", set(entry) ^ {"kind", "pattern"}, {"kind", "pattern"})
+        if entry["kind"] not in MISSING_KINDS:
+            raise bad_choice("kind", MISSING_KINDS, entry["kind"])
+    return cues, source
+
+
+@Language.factory(
+    "wsd_voices",
+    assigns=["doc._.wsd_voices", "doc._.wsd_missing_named"],
+    requires=["doc._.wsd_actors"],
+    default_config={"cues": "default", "data_dir": None},
+)
+def make_voices(nlp: Language, name: str, cues: str, data_dir: str | None) -> VoiceFinder:
+    """The ``wsd_voices`` component; ``cues`` is ``"default"`` or a path to a voice-cue YAML.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> "child" in spacy.blank("nl").add_pipe("wsd_voices").skip_names
+    True
+    """
+    register_extensions()
+    return VoiceFinder(*load_voice_cues(cues, data_dir))
