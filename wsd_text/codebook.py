@@ -216,18 +216,13 @@ class CueMatcher:
 
     def find(self, text: str) -> list[Hit]:
         """Every phrase hit of every cue part, in text order."""
-        # Look words up through C-level map/findall; match objects only for the few hits.
-        words = WORD.findall(text)
-        found = list(map(self._cache.get, words))
+        words, spans = _words(text)
+        found = list(map(self._cache.get, words))  # C-level lookups; misses computed below
         for i, pairs in enumerate(found):
             if pairs is None:
                 found[i] = self._lookup(words[i])
-        hit_at = [i for i, pairs in enumerate(found) if pairs]
-        if not hit_at:
-            return []
-        spans = [m.span() for m in WORD.finditer(text)]
         hits = []
-        for t in hit_at:
+        for t in [i for i, pairs in enumerate(found) if pairs]:
             for (cue, part, pos), full in found[t]:
                 if pos == 0:
                     hit = self._phrase(found, spans, t, cue, part, full)
@@ -262,6 +257,20 @@ class CueMatcher:
                 if len({h.part for h in hits}) == len(parts):
                     result.setdefault(sentence, {}).setdefault(label, []).extend(hits)
         return result
+
+
+# The last text split into words: wsd_voices and wsd_themes read the same text in turn.
+# One tuple, replaced whole, so a reader in another thread sees one text's words or none.
+_last_words: tuple = (None, [], [])
+
+
+def _words(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """The words of ``text`` and their offsets."""
+    global _last_words
+    memo = _last_words
+    if memo[0] is not text:
+        memo = _last_words = (text, WORD.findall(text), [m.span() for m in WORD.finditer(text)])
+    return memo[1], memo[2]
 
 
 def _parse_word(word: str) -> _Word:

@@ -22,6 +22,7 @@ attendance phrase about volunteers does not make the residents they help present
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from pathlib import Path
 
@@ -74,6 +75,10 @@ class VoiceFinder:
         present, mentioned, flags = {}, {}, {}
         for index in sorted(terms):
             sentence, per = sentences[index], terms[index]
+            if index not in flags_at and index not in attending_at:
+                for p in per:
+                    mentioned.setdefault(p, sentence.text)
+                continue
             bounds = self._clauses(low, sentence)
             found = [(kind, self._in_clauses(per, sentence, bounds, span)) for kind, span in flags_at.get(index, ())]
             for kind, perspectives in found:
@@ -90,7 +95,7 @@ class VoiceFinder:
         voiced, taking_part = self._from_actors(doc, sentences, starts)
         present = {**taking_part, **present}
         doc._.wsd_voices = {p: _voice(p, voiced, present, mentioned, flags.get(p, [])) for p in PERSPECTIVES}
-        doc._.wsd_missing_named = self._missing_named(text, low)
+        doc._.wsd_missing_named = self._missing_named(text, low, [sentences[i] for i in sorted(flags_at)])
         return doc
 
     def _terms(self, text: str, sentences: list[Sentence]) -> dict[int, dict[str, list[Hit]]]:
@@ -127,11 +132,12 @@ class VoiceFinder:
             (voiced if actor.speaks else taking_part).setdefault(actor.perspective, evidence)
         return voiced, taking_part
 
-    def _missing_named(self, text: str, low: str) -> list[str]:
-        """Other voices named as missing, as written, in text order, once each (§8.16)."""
+    def _missing_named(self, text: str, low: str, flagged: list[Sentence]) -> list[str]:
+        """Other voices named as missing in the sentences with a missing-phrase, as written,
+        in text order, once each (§8.16)."""
         found = []
-        for pattern in self.named:
-            for m in _word_matches(pattern, low):
+        for pattern, sentence in itertools.product(self.named, flagged):
+            for m in _word_matches(pattern, low, sentence.start, sentence.end):
                 group = "names" if m.groupdict().get("names") else "name"
                 written = text[m.start(group):m.end(group)]
                 items = _LIST_SPLIT.split(written) if group == "names" else [written]
@@ -151,11 +157,11 @@ def _lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-def _word_matches(pattern: re.Pattern, low: str, start: int = 0):
+def _word_matches(pattern: re.Pattern, low: str, start: int = 0, end: int | None = None):
     """Matches that start a word. The boundary is checked here, not by a leading ``\\b``,
     because a pattern that opens with a literal is scanned about ten times faster."""
-    position = start
-    while (m := pattern.search(low, position)) is not None:
+    position, end = start, len(low) if end is None else end
+    while (m := pattern.search(low, position, end)) is not None:
         if m.start() == 0 or not low[m.start() - 1].isalnum():
             yield m
             position = max(m.end(), m.start() + 1)
