@@ -69,6 +69,7 @@ def test_metadata_parse_date_takes_year_from_publication(mention, before, expect
     (["Verslag themacafé", "04/01/2022 - Op 30 november jongstleden organiseerden wij een avond."], "2022-01-04"),
     (["Wijkavond", "Gepubliceerd op : 03 juni 2024", "Tekst."], "2024-06-03"),
     (["Notulen", "Betreft : Verslag vergadering 5 februari Datum : 13 februari 2014 Locatie : Buurthuis"], "2014-02-13"),
+    (["Wijkavond", "Zaterdag 14 oktober 2023 - Een drukke dag in de wijk."], "2023-10-14"),
     (["Wijkavond", "Geplaatst op 12 maart", "Tekst."], None),  # no year: not a full date
     (["Wijkavond", "Er komt op 12 maart 2024 een vervolg."], None),  # not at the start of the lead
     ([" date 2023-05 De jongeren praatten mee."], None),
@@ -114,6 +115,8 @@ def test_metadata_event_date_skips_the_publication_date_itself():
     ("De bewoners verzamelden zich in de Pauluskerk.", "Pauluskerk"),
     ("Zij werden ontvangen in de St. Janskerk aan de Markt.", "St. Janskerk aan de Markt"),
     ("Wij zaten in buurthuis De Klinker te Gouda.", "buurthuis De Klinker, Gouda"),
+    ("De avond in Theater De Regentes te Den Haag trok veel mensen.", "Theater De Regentes, Den Haag"),
+    ("De bijeenkomst vond plaats in Het Klooster.", "Het Klooster"),
     ("Betreft : Verslag vergadering Locatie : Wijkcentrum Oost Tijd : 10.00 uur", "Wijkcentrum Oost"),
     ("De bijeenkomst vond plaats op 12 mei in Utrecht.", "Utrecht"),
     ("Gisteren gingen twee collega's naar Brussel om te vertellen over ons werk.", "Brussel"),

@@ -36,7 +36,7 @@ def _chromium(tmp_path: Path, *args: str) -> str:
     """Run headless Chromium with a throw-away profile; return its standard output."""
     assert CHROMIUM, "chromium must be installed on CI (see .ci/run)"
     done = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args],
-                          capture_output=True, text=True, timeout=120, check=True)
+                          capture_output=True, text=True, timeout=60, check=True)
     return done.stdout
 
 

@@ -121,7 +121,9 @@ def bootstrap_interval(stat: Callable, a: Sequence, b: Sequence, resamples: int 
                        seed: int = 0) -> tuple[float | None, float | None]:
     """Percentile bootstrap 95 % interval of ``stat(a, b)``, resampling units.
 
-    Resamples where the statistic is undefined are left out.
+    Resamples where the statistic is undefined are left out. The statistics here depend
+    only on how many units fall in each (a, b) pair of values, so ``stat`` runs once per
+    distinct table of counts, not once per resample.
 
     Examples
     --------
@@ -130,9 +132,18 @@ def bootstrap_interval(stat: Callable, a: Sequence, b: Sequence, resamples: int 
     """
     if not len(a):
         return None, None
-    rng = np.random.default_rng(seed)
-    a, b = np.asarray(a, dtype=object), np.asarray(b, dtype=object)
-    values = [stat(list(a[i]), list(b[i])) for i in rng.integers(0, len(a), (resamples, len(a)))]
+    pair_types = sorted(set(zip(a, b)), key=repr)
+    unit_type = np.array([pair_types.index(pair) for pair in zip(a, b)])
+    draws = unit_type[np.random.default_rng(seed).integers(0, len(a), (resamples, len(a)))]
+    tables = (draws[..., None] == np.arange(len(pair_types))).sum(axis=1)
+    cache: dict[bytes, float | None] = {}
+    values = []
+    for table in tables:
+        key = table.tobytes()
+        if key not in cache:
+            pairs = [pair for pair, count in zip(pair_types, table) for _ in range(count)]
+            cache[key] = stat([x for x, _ in pairs], [y for _, y in pairs])
+        values.append(cache[key])
     values = [v for v in values if v is not None]
     if not values:
         return None, None

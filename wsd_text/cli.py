@@ -5,6 +5,7 @@ import argparse
 import json
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
@@ -21,7 +22,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     common.add_argument("-v", "--verbose", action="store_true", help="show debug messages")
     common.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only errors")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in (_add_analyse, _add_evaluate, _add_report):
+    for add in (_add_analyse, _add_evaluate, _add_report, _add_export, _add_agree, _add_pseudonymise):
         add(sub, common)
     return parser.parse_args(argv)
 
@@ -36,12 +37,19 @@ def _add_scale_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scheduler", help="address of a Dask scheduler to analyse on (e.g. tcp://host:8786)")
 
 
+def _add_pseudonym_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pseudonymise", action="store_true",
+                        help="replace person names by consistent pseudonyms (needs --key)")
+    parser.add_argument("--key", type=Path, help="pseudonym key file (JSON), kept outside the output")
+
+
 def _add_analyse(sub, common) -> None:
     p = sub.add_parser("analyse", parents=[common], help="analyse reports and write JSON records and tables")
     p.add_argument("paths", nargs="+", type=Path, help="report files or folders (searched recursively)")
     p.add_argument("--out", type=Path, default=Path("results"), help="output folder (default: results)")
     _add_settings_options(p)
     _add_scale_options(p)
+    _add_pseudonym_options(p)
     p.set_defaults(func=_cmd_analyse)
 
 
@@ -60,7 +68,41 @@ def _add_report(sub, common) -> None:
                    help="report files or folders to analyse, or a folder of JSON records written by 'analyse'")
     p.add_argument("--out", type=Path, default=Path("report.html"), help="HTML file to write (default: report.html)")
     _add_settings_options(p)
+    _add_pseudonym_options(p)
     p.set_defaults(func=_cmd_report)
+
+
+def _add_export(sub, common) -> None:
+    p = sub.add_parser("export", parents=[common],
+                       help="export reports to REFI-QDA (.qdpx project, .qdc codebook) or tables (csv, xlsx)")
+    p.add_argument("paths", nargs="+", type=Path, help="report files or folders (searched recursively)")
+    p.add_argument("--format", required=True, choices=("qdpx", "qdc", "csv", "xlsx"), help="what to write")
+    p.add_argument("--out", type=Path, required=True, help="file to write (a folder for csv)")
+    _add_settings_options(p)
+    _add_scale_options(p)
+    _add_pseudonym_options(p)
+    p.set_defaults(func=_cmd_export)
+
+
+def _add_agree(sub, common) -> None:
+    p = sub.add_parser("agree", parents=[common],
+                       help="agreement of two codings (kappa, alpha, 95%% CI) per field")
+    for name in ("a", "b"):
+        p.add_argument(name, type=Path, help="a folder of JSON records or a .qdpx project")
+    p.add_argument("--csv", type=Path, help="also write the table as CSV to this file")
+    p.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples (default: 1000)")
+    p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default: 0)")
+    p.set_defaults(func=_cmd_agree)
+
+
+def _add_pseudonymise(sub, common) -> None:
+    p = sub.add_parser("pseudonymise", parents=[common],
+                       help="replace person names in a folder of JSON records (or restore them)")
+    p.add_argument("records", type=Path, help="folder of JSON records")
+    p.add_argument("--out", type=Path, required=True, help="folder to write the records to")
+    p.add_argument("--key", type=Path, required=True, help="key file (JSON), outside --out; extended if it exists")
+    p.add_argument("--reverse", action="store_true", help="restore the names with the key")
+    p.set_defaults(func=_cmd_pseudonymise)
 
 
 def settings_from_args(args: argparse.Namespace):
@@ -76,8 +118,9 @@ def settings_from_args(args: argparse.Namespace):
 def _cmd_analyse(args) -> int:
     from .analyse import analyse_paths
 
-    result = analyse_paths(args.paths, out=args.out, settings=settings_from_args(args), progress=not args.quiet,
-                           jobs=args.jobs, scheduler=args.scheduler)
+    settings = replace(settings_from_args(args), pseudonymise=True) if args.pseudonymise else settings_from_args(args)
+    result = analyse_paths(args.paths, out=args.out, settings=settings, progress=not args.quiet,
+                           jobs=args.jobs, scheduler=args.scheduler, pseudonym_key=args.key)
     for error in result.errors:
         print(f"error: {error}", file=sys.stderr)
     if not args.quiet:
@@ -107,9 +150,75 @@ def _cmd_report(args) -> int:
         print(f"error: {error.file}: {error.reason}", file=sys.stderr)
     if not len(corpus):
         return 1
+    key = _pseudonym_key(args)
+    if key is not None:
+        from .pseudonymise import pseudonymise_tables
+
+        corpus = pseudonymise_tables(corpus, key)
+        key.save(args.key, args.out)
     write_report(corpus, args.out)
     if not args.quiet:
         print(f"report on {len(corpus)} report(s) written to {args.out}")
+    return 0
+
+
+def _pseudonym_key(args):
+    """The key that ``--pseudonymise --key`` asks for (read or new), else None."""
+    if not args.pseudonymise:
+        return None
+    from .pseudonymise import check_key_location, load_key
+
+    if args.key is None:
+        raise ValueError("--pseudonymise needs --key KEYFILE (outside the output), to keep the pseudonyms reversible.")
+    check_key_location(args.key, args.out)
+    return load_key(args.key)
+
+
+def _cmd_export(args) -> int:
+    from .analyse import analyse_paths
+    from .export.qdpx import write_qdc, write_run_qdpx
+    from .export.tables import write_tables
+    from .pseudonymise import pseudonymise_records
+
+    key, settings = _pseudonym_key(args), settings_from_args(args)
+    run = analyse_paths(args.paths, settings=settings, progress=not args.quiet, jobs=args.jobs,
+                        scheduler=args.scheduler, pseudonym_key=args.key)
+    for error in run.errors:
+        print(f"error: {error}", file=sys.stderr)
+    if not run.ok:
+        return 1
+    records = run.records
+    if key is not None and args.format != "qdpx":  # qdpx pseudonymises texts and records together
+        records = pseudonymise_records(records, key)
+    if args.format == "qdpx":
+        written = [write_run_qdpx(records, run.sources, args.out, settings, key)]
+    elif args.format == "qdc":
+        written = [write_qdc(records, args.out)]
+    else:
+        written = write_tables(records, args.out, args.format, run.errors)
+    if key is not None:
+        key.save(args.key, args.out)
+    if not args.quiet:
+        print(f"{len(run.records)} report(s) exported, {len(run.errors)} error(s); wrote {len(written)} file(s) to {args.out}")
+    return 0
+
+
+def _cmd_agree(args) -> int:
+    from .agree import agree, format_agreements, load_coding, write_agreements_csv
+
+    result = agree(load_coding(args.a), load_coding(args.b), resamples=args.resamples, seed=args.seed)
+    print(format_agreements(result))
+    if args.csv:
+        write_agreements_csv(result, args.csv)
+    return 0 if result.n_reports else 1
+
+
+def _cmd_pseudonymise(args) -> int:
+    from .pseudonymise import pseudonymise_folder
+
+    written = pseudonymise_folder(args.records, args.out, args.key, reverse=args.reverse)
+    if not args.quiet:
+        print(f"{'restored' if args.reverse else 'pseudonymised'} {len(written) - (not args.reverse)} record(s) into {args.out}")
     return 0
 
 

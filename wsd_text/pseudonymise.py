@@ -31,6 +31,7 @@ from pathlib import Path
 
 from .evaluate import names_match
 from .export.atomic import write_text_atomic
+from .records import Record
 
 # Identifiers and file names are never rewritten: they pair records with reports and actors.
 _KEEP = frozenset({"report", "id", "actor", "source", "text_hash"})
@@ -143,8 +144,9 @@ def _form_pattern(form: str) -> str:
     return "".join(parts)
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+def _digest(scope: str, text: str) -> str:
+    """The restore-log key of a rewritten string within its report."""
+    return hashlib.sha256(f"{scope}\x1f{text}".encode("utf-8")).hexdigest()[:20]
 
 
 @dataclass
@@ -172,12 +174,14 @@ class PseudonymKey:
 
     def add_names(self, names: Iterable[str]) -> None:
         """Give every new person a pseudonym; a name matching a known person (§7
-        ``names_match``: "Witte" ~ "Toby Witte") joins that person."""
+        ``names_match``: "Witte" ~ "Toby Witte") or written as one of their forms
+        ("T. Witte") joins that person."""
         pseudonyms = {p.pseudonym for p in self.people}
         for name in names:
             if name in pseudonyms:  # a record pseudonymised before
                 continue
-            person = next((p for p in self.people if any(names_match(name, n) for n in p.names)), None)
+            person = next((p for p in self.people if any(names_match(name, n) or _fold(name) in
+                                                         {_fold(f) for f in name_forms(n)} for n in p.names)), None)
             if person is None:
                 self.people.append(Person(f"P{len(self.people) + 1}", name, [name]))
             elif name not in person.names:
@@ -218,6 +222,13 @@ def check_key_location(key: str | Path, out: str | Path | None) -> None:
                          "whoever has the key can restore every name.")
 
 
+def _report_id(value) -> str:
+    """The report a record (or report) belongs to; "" for anything else."""
+    if isinstance(value, Mapping):
+        return str(value.get("report", ""))
+    return str(getattr(value, "report", None) or getattr(value, "id", "") if is_dataclass(value) else "")
+
+
 def _person_names(record) -> list[str]:
     actors = record["actors"] if isinstance(record, Mapping) else [a.to_dict() for a in record.actors]
     return [a["name"] for a in actors if a.get("kind", "individual") == "individual" and (a.get("name") or "").strip()]
@@ -253,8 +264,12 @@ class Pseudonymiser:
         for form, pseudonym in by_form.items():
             self._by_form.setdefault(_fold(form), pseudonym)
 
-    def rewrite(self, text: str) -> Rewrite:
-        """The pseudonymised text with its offset edits; logs the originals in the key."""
+    def rewrite(self, text: str, scope: str = "") -> Rewrite:
+        """The pseudonymised text with its offset edits; logs the originals in the key.
+
+        ``scope`` (report id and field path) keeps apart equal rewritten strings of
+        different places ("Witte" in one, "Toby Witte" in another, both "P1").
+        """
         if self._pattern is None:
             return Rewrite(text)
         originals = []
@@ -266,19 +281,21 @@ class Pseudonymiser:
         result = rewrite(text, self._pattern, pseudonym)
         # A string pseudonymised before holds only pseudonyms: its log entry stays as it was.
         if set(originals) - {p.pseudonym for p in self.key.people}:
-            digest = _digest(result.text)
+            digest = _digest(scope, result.text)
             known = self.key.restore.get(digest, originals)
             self.key.restore[digest] = originals if known == originals else None
         return result
 
-    def text(self, text: str) -> str:
+    def text(self, text: str, scope: str = "") -> str:
         """The pseudonymised string."""
-        return self.rewrite(text).text
+        return self.rewrite(text, scope).text
 
     def value(self, value, spans: Rewrite | None = None):
         """A record, report, dict or list with every string pseudonymised; with ``spans``,
-        the ``start``/``end`` and ``mentions`` offsets are mapped through it."""
-        return _walk(value, self.text, spans.span if spans else None)
+        the ``start``/``end`` and ``mentions`` offsets are mapped through it. Each string is
+        logged under its report and path (see `rewrite`)."""
+        scope = _report_id(value)
+        return _walk(value, lambda text, path: self.text(text, f"{scope}/{path}"), spans.span if spans else None)
 
     def corpus(self, reports: list, records: list) -> tuple[list, list]:
         """Reports (texts rewritten, offsets remapped) and their records, pseudonymised.
@@ -287,7 +304,7 @@ class Pseudonymiser:
         """
         new_reports, new_records = [], []
         for report, record in zip(reports, records, strict=True):
-            rw = self.rewrite(report.text)
+            rw = self.rewrite(report.text, report.id)
             # The text is rewritten once, above, so its edits and its log are the ones kept.
             new_reports.append(replace(self.value(replace(report, text=""), rw), text=rw.text))
             new_records.append(self.value(record, rw))
@@ -299,15 +316,16 @@ def _fold(form: str) -> str:
     return " ".join(form.replace(".", ". ").split()).casefold()
 
 
-def _walk(value, text_fn: Callable[[str], str], span_fn: Callable[[int, int], Span] | None):
-    """Apply ``text_fn`` to every string inside ``value``; identifiers (``_KEEP``) stay."""
+def _walk(value, text_fn: Callable[[str, str], str], span_fn: Callable[[int, int], Span] | None, path: str = ""):
+    """Apply ``text_fn(string, path)`` to every string inside ``value``; identifiers
+    (``_KEEP``) stay."""
     if isinstance(value, str):
-        return text_fn(value)
+        return text_fn(value, path)
     if isinstance(value, (list, tuple)):
-        return type(value)(_walk(v, text_fn, span_fn) for v in value)
+        return type(value)(_walk(v, text_fn, span_fn, f"{path}/{i}") for i, v in enumerate(value))
     if isinstance(value, Mapping) or is_dataclass(value):
         items = dict(value) if isinstance(value, Mapping) else {f.name: getattr(value, f.name) for f in fields(value)}
-        new = {k: v if k in _KEEP else _walk(v, text_fn, span_fn) for k, v in items.items()}
+        new = {k: v if k in _KEEP else _walk(v, text_fn, span_fn, f"{path}/{k}") for k, v in items.items()}
         if span_fn is not None:
             _map_spans(new, span_fn)
         return dict(new) if isinstance(value, Mapping) else replace(value, **new)
@@ -344,7 +362,15 @@ def pseudonymise_records(records: list, key: PseudonymKey) -> list:
     'Met P1'
     """
     key.add_records(records)
-    return Pseudonymiser(key).value(list(records))
+    pseudonymiser = Pseudonymiser(key)
+    return [pseudonymiser.value(r) if isinstance(r, Mapping) else _via_json(pseudonymiser, r) for r in records]
+
+
+def _via_json(pseudonymiser: Pseudonymiser, record: Record) -> Record:
+    """A `Record` pseudonymised in its JSON form, so the key's paths are those of the
+    JSON files that ``--reverse`` reads; theme scores (not in JSON) are carried over."""
+    new = Record.from_dict(pseudonymiser.value(record.to_dict()))
+    return replace(new, themes=tuple(replace(t, score=old.score) for t, old in zip(new.themes, record.themes)))
 
 
 def reverse_records(records: list, key: PseudonymKey) -> list:
@@ -360,17 +386,19 @@ def reverse_records(records: list, key: PseudonymKey) -> list:
     pseudonyms = {p.pseudonym: p.name for p in key.people}
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, pseudonyms)) + r")(?!\w)") if pseudonyms else None
 
-    def restore(text: str) -> str:
+    def restore(text: str, scope: str) -> str:
+        """The string as it was, from the log of its place; else full names."""
         if pattern is None:
             return text
-        originals = key.restore.get(_digest(text))
+        originals = key.restore.get(_digest(scope, text))
         found = pattern.findall(text)
         if originals is None or len(originals) != len(found):
             return pattern.sub(lambda m: pseudonyms[m.group()], text)
         queue = iter(originals)
         return pattern.sub(lambda m: next(queue), text)
 
-    return _walk(list(records), restore, None)
+    return [_walk(record, lambda text, path, report=_report_id(record): restore(text, f"{report}/{path}"), None)
+            for record in records]
 
 
 def pseudonymise_folder(src: str | Path, out: str | Path, key_path: str | Path,
@@ -434,3 +462,34 @@ def pseudonymise_run(result, key_path: str | Path | None, out: str | Path | None
     key = load_key(key_path)
     result.records = pseudonymise_records(result.records, key)
     key.save(key_path, out)
+
+
+def pseudonymise_tables(corpus, key: PseudonymKey):
+    """A `wsd_text.corpus.Corpus` with person names replaced in every text cell.
+
+    For the organiser's report and notebooks, which start from the tables rather than
+    the records. The key is extended with the corpus's person actors.
+
+    Examples
+    --------
+    >>> from wsd_text.corpus import Corpus
+    >>> from wsd_text.records import Actor, Record
+    >>> corpus = Corpus.from_records([Record("a.txt", "Met Jan Smit", None, None, None, None,
+    ...     actors=(Actor("a1", "Jan Smit", None, "wethouder", None, "formal"),))])
+    >>> pseudonymise_tables(corpus, PseudonymKey()).reports["title"].tolist()
+    ['Met P1']
+    """
+    actors = corpus.actors
+    key.add_names(name for name, kind in zip(actors["name"], actors["kind"])
+                  if kind == "individual" and isinstance(name, str) and name.strip())
+    pseudonymiser = Pseudonymiser(key)
+
+    def frame(df):
+        out = df.copy()
+        for column in df.columns:
+            if column not in _KEEP and (df[column].dtype == object or df[column].dtype == "string"):
+                out[column] = df[column].map(lambda v: pseudonymiser.text(v, column) if isinstance(v, str) else v,
+                                             na_action="ignore").astype(df[column].dtype)
+        return out
+
+    return replace(corpus, **{f.name: frame(getattr(corpus, f.name)) for f in fields(corpus)})

@@ -176,7 +176,7 @@ def _meta(report: dict) -> list[str]:
     if report["location"]:
         meta.append(report["location"])
     if report["attendance"] is not None:
-        meta.append(f"{report['attendance']} {report['attendance_unit'] or ''} aanwezig".replace("  ", " "))
+        meta.append(" ".join(filter(None, (str(report["attendance"]), report["attendance_unit"], "aanwezig"))))
     return meta
 
 

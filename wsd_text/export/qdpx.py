@@ -380,3 +380,39 @@ def write_qdc(records: list[Record], path: str | Path) -> Path:
     'codeboek.qdc'
     """
     return write_bytes_atomic(path, codebook_xml(records))
+
+
+def write_run_qdpx(records: list[Record], sources: list[Path], path: str | Path, settings=None,
+                   key=None) -> Path:
+    """Write the records of a corpus run as a ``.qdpx``, reading the report texts again.
+
+    Parameters
+    ----------
+    records : list of Record
+    sources : list of Path
+        ``sources[i]`` is the file ``records[i]`` was made from (`RunResult.sources`).
+    path : Path
+    settings : Settings, optional
+        The settings the run read the files with.
+    key : PseudonymKey, optional
+        When given, names are pseudonymised in texts and records, offsets remapped.
+
+    Returns
+    -------
+    Path
+
+    Examples
+    --------
+    >>> from wsd_text import analyse_paths
+    >>> run = analyse_paths(["corpus/000_a2d3b59cfc4ed371.txt"], progress=False)
+    >>> write_run_qdpx(run.records, run.sources, "/tmp/run.qdpx").name
+    'run.qdpx'
+    """
+    from ..ingest import read_report
+    from ..pseudonymise import Pseudonymiser
+
+    reports = [read_report(source, settings) for source in sources]
+    if key is not None:
+        key.add_records(records)
+        reports, records = Pseudonymiser(key).corpus(reports, records)
+    return write_qdpx(records, reports, path)

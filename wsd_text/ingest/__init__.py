@@ -24,9 +24,10 @@ from .txt import read_txt
 READERS = {".txt": read_txt, ".text": read_txt, ".html": read_html, ".htm": read_html,
            ".pdf": read_pdf, ".docx": read_docx}
 SUFFIXES = tuple(READERS)
-# Document formats a researcher may have in a report folder that wsd-text cannot read.
+# Office formats a researcher may have saved reports in that wsd-text cannot read; notes such
+# as README.md are left alone, a folder of reports often holds one.
 UNREADABLE_DOCUMENTS = frozenset({".doc", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx",
-                                  ".odp", ".pages", ".epub", ".md"})
+                                  ".odp", ".pages", ".epub"})
 _SAVE_AS = "save it as .docx, .pdf or .txt to analyse it"
 
 __all__ = ["read_report", "report_from_text", "find_reports", "iter_reports", "SUFFIXES"]

@@ -45,7 +45,8 @@ _CAP = r"(?:[A-Z][a-z]{0,2}\.|[A-Z0-9][\w.'’&-]*[\w'’])"  # also "St." in "S
 _NAME = rf"{_CAP}(?:\s+(?:(?:van|de|der|den|het|voor|en|aan|op)\s+)*{_CAP}){{0,5}}"
 # "Locatie: ...", also inside a form flattened to one line ("Datum : ... Locatie : ...").
 _LABEL = re.compile(r"(?:^|(?<=\s))(?P<label>\w+)\s*:\s+")
-_TOWN = r"(?:'s-)?[A-Z][\w'’-]+(?:\s+(?:aan|op|in|bij)\s+(?:de[nr]?\s+)?[A-Z][\w'’-]+)?"
+# A place name: "Haarlem", "Den Haag", "'s-Hertogenbosch", "Alphen aan den Rijn".
+_TOWN = r"(?:'s-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:aan|op|in|bij)\s+(?:de[nr]?\s+)?[A-Z][\w'’-]+)?"
 
 
 def find_title(blocks: list[tuple[str, str]]) -> str | None:
@@ -235,7 +236,7 @@ def find_published_date(blocks: list[str], cues: MetadataCues | None = None
     for i, block in enumerate(blocks):
         for mention in find_dates(block):
             before = block[:mention.start]
-            opens_lead = i <= _LEAD_BLOCKS and not before.strip()
+            opens_lead = i <= _LEAD_BLOCKS and _weekday_only(before)
             labelled = cues.has("published", before[-40:]) and (i <= _LEAD_BLOCKS or len(block) < 200)
             if mention.year and (opens_lead or labelled):
                 parsed = parse_date(mention)
@@ -243,6 +244,20 @@ def find_published_date(blocks: list[str], cues: MetadataCues | None = None
                     return parsed, (offset + mention.start, offset + mention.end)
         offset += len(block) + 2
     return None, None
+
+
+def _weekday_only(text: str) -> bool:
+    """True when ``text`` is empty or only a weekday name ("Zaterdag 14 oktober 2023 - ...")."""
+    words = text.strip(" ,").lower()
+    return not words or words in _weekdays()
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    """Dutch weekday names from dateparser's locale."""
+    info = default_loader.get_locale("nl").info
+    return frozenset(name for key in ("monday", "tuesday", "wednesday", "thursday", "friday",
+                                      "saturday", "sunday") for name in info[key])
 
 
 def find_event_date(text: str, cues: MetadataCues | None = None, published: date | None = None,
@@ -288,22 +303,7 @@ def find_location(text: str, cues: MetadataCues | None = None) -> str | None:
     sentences = _sentences(text, cues)
     if any(cues.has("event", s) and cues.has("online", s) for _, s in sentences):
         return None
-    venue = "|".join(re.escape(v) for v in cues.venues)
-    venue_word = rf"[\w-]*(?i:{venue})"
-    # Case matters for names, so only the prepositions and articles ignore it.
-    town = rf"(?:\s+(?:in|te)\s+(?P<town>{_TOWN}))?"
-    rules = [
-        # "bij Inholland te Haarlem", "in Buurthuis De Pijp te Amsterdam", "van het X College te Y"
-        re.compile(rf"\b(?i:bij|in|van)\s+(?:de\s+|het\s+)?(?P<name>{_NAME})\s+te\s+(?P<town>{_TOWN})"),
-        # "in de raadzaal van Delft", "van een kantoorgebouw in Zoetermeer"
-        re.compile(rf"\b(?i:in|op|bij|van)\s+(?:de|het|een)\s+(?:[a-z]+e\s+)?(?P<name>(?=[a-z]){venue_word})"
-                   rf"\s+(?:van|in|te)\s+(?P<town>{_TOWN})"),
-        # "in poppodium P60", "in de Bibliotheek Midden-Brabant", "in wijkcentrum De Bron te Ede"
-        re.compile(rf"\b(?i:in|bij)\s+(?:(?i:de|het)\s+)?(?P<name>(?=[A-Za-z]){venue_word}\s+{_NAME}){town}"),
-        # "in de Ontmoetingskerk", "in de St. Joriskerk aan de Hof"
-        re.compile(rf"\b(?i:in|bij)\s+(?:de|het)\s+(?P<name>(?:{_CAP}\s+){{0,3}}[A-Z][\w'’-]*(?:{venue})"
-                   rf"(?:\s+aan\s+de[nr]?\s+{_CAP})?){town}"),
-    ]
+    rules, held_in, travel = _location_rules(cues)
     for _, sentence in sentences:
         for match in _LABEL.finditer(sentence):
             if cues.has("location_label", match.group("label")):
@@ -317,17 +317,40 @@ def find_location(text: str, cues: MetadataCues | None = None) -> str | None:
                 parts = [match.group("name")] + ([match.group("town")] if "town" in rule.groupindex
                                                   and match.group("town") else [])
                 return ", ".join(p.strip(" ,.") for p in parts)
-    held_in = re.compile(rf"\b(?:vond|plaatsvond|gehouden|plaats)\b.*?\bin\s+(?P<town>{_TOWN})\b")
     for _, sentence in sentences:
         match = held_in.search(sentence)
         if match and cues.has("event", sentence) and not cues.has("future", sentence):
             return match.group("town")
-    travel = re.compile(rf"\bnaar\s+(?P<town>{_TOWN})\s+(?:om|voor)\b")
     for _, sentence in sentences:
         match = travel.search(sentence)
         if match and cues.has("travel", sentence):
             return match.group("town")
     return None
+
+
+@lru_cache(maxsize=4)
+def _location_rules(cues: MetadataCues) -> tuple[list[re.Pattern], re.Pattern, re.Pattern]:
+    """The venue rules in order of trust, then "vond plaats in <Plaats>", then travel "naar <Plaats> om"."""
+    venue = "|".join(re.escape(v) for v in cues.venues)
+    venue_word = rf"[\w-]*(?i:{venue})"
+    town = rf"(?:\s+(?:in|te)\s+(?P<town>{_TOWN}))?"
+    # Case matters for names, so only the prepositions and articles ignore it.
+    rules = [
+        # "bij Inholland te Haarlem", "in Buurthuis De Pijp te Amsterdam", "van het X College te Y"
+        re.compile(rf"\b(?i:bij|in|van)\s+(?:de\s+|het\s+)?(?P<name>{_NAME})\s+te\s+(?P<town>{_TOWN})"),
+        # "in de raadzaal van Delft", "van een kantoorgebouw in Zoetermeer"
+        re.compile(rf"\b(?i:in|op|bij|van)\s+(?:de|het|een)\s+(?:[a-z]+e\s+)?(?P<name>(?=[a-z]){venue_word})"
+                   rf"\s+(?:van|in|te)\s+(?P<town>{_TOWN})"),
+        # "in poppodium P60", "in de Bibliotheek Midden-Brabant", "in wijkcentrum De Bron te Ede"
+        re.compile(rf"\b(?i:in|bij)\s+(?:(?i:de|het)\s+)?(?P<name>(?=[A-Za-z]){venue_word}\s+{_NAME}){town}"),
+        # "in de Ontmoetingskerk", "in de St. Joriskerk aan de Hof"
+        re.compile(rf"\b(?i:in|bij)\s+(?:de|het)\s+(?P<name>(?:{_CAP}\s+){{0,3}}[A-Z][\w'’-]*(?:{venue})"
+                   rf"(?:\s+aan\s+de[nr]?\s+{_CAP})?){town}"),
+    ]
+    # A name, not _TOWN: "vond plaats in Het Klooster" must not give "Het".
+    held_in = re.compile(rf"\b(?:vond|plaatsvond|gehouden|plaats)\b.*?\bin\s+(?P<town>{_NAME})")
+    travel = re.compile(rf"\bnaar\s+(?P<town>{_TOWN})\s+(?:om|voor)\b")
+    return rules, held_in, travel
 
 
 def _until_next_label(value: str) -> str | None:

@@ -30,19 +30,17 @@ from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from ..records import Quote
+from .quote_marks import BULLET, BULLET_LINE, PARAGRAPH_BREAK
 
 GROUP_LABELS = ("GROUP", "POLL")
 _MISFIT = "misfit"  # a subject was found, but not of the kind the quote needs
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)]*(?:\s+(?=[\"„“‘'«(]?[A-ZÀ-Ý0-9])|(?=[A-ZÀ-Ý][a-zà-ÿ]))|\n\s*")
-_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
-_SENTENCE_END = re.compile(r"[.!?…][\"”’'»)]*\s+\S")
+_GAP_END = re.compile(r"[.!?…](?:\s|$)")  # a sentence ends between two quotes
 _AFTER = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:zo[ \t]+)?([a-zà-ÿ]+)\b")
 _LOWER_WORDS = re.compile(r"(?:[ \t\u00a0]+[a-zà-ÿ]+){0,2}[ \t\u00a0]+")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
-_BACK = re.compile(r"[\s.!?,;]*((?:\w+\s+)?(?:deze|die|dit|dat|zijn|haar|hun)\s+(?:\w+\s+)?(\w+))", re.I)
-_BULLET = re.compile(r"\s*(?:[-–—•*·▪‣●◦]|\d+[.)])?\s*")
-_MARK_START = re.compile(r"\s*(?:[-–—•*·▪‣●◦]|\d+[.)])?\s*[„“”\"‘’'«‚,]")
+_MARK_START = re.compile(BULLET + r"[„“”\"‘’'«‹‚,]")  # a paragraph that opens with a quote
 _CONTENT = re.compile(r"[^\W\d_]{4,}")
 _WINDOW = 60  # characters after a closing mark that can hold an "aldus X" cue
 _BACK_SENTENCES = 6  # how far a pronoun looks back for its actor
@@ -60,20 +58,23 @@ class _Mention:
 class _Context:
     """The Doc's text, sentences, paragraphs, mentions and speech cues, indexed for bisect."""
 
-    def __init__(self, doc: Doc, cues):
-        self.text, self.cues = doc.text, cues
+    def __init__(self, doc: Doc, text: str, cues):
+        self.text, self.cues = text, cues
         kinds = {a.id: a.kind for a in doc._.wsd_actors or ()}
         spans = doc.spans["wsd_mentions"] if "wsd_mentions" in doc.spans else ()
+        with_actor = ((s, s._.wsd_actor) for s in spans)
         self.mentions = sorted(
-            _Mention(s.start_char, s.end_char, s._.wsd_actor,
-                     kinds.get(s._.wsd_actor) or ("group" if s.label_ in GROUP_LABELS else "individual"), s.label_)
-            for s in spans if s._.wsd_actor)
+            _Mention(s.start_char, s.end_char, actor,
+                     kinds.get(actor) or ("group" if s.label_ in GROUP_LABELS else "individual"), s.label_)
+            for s, actor in with_actor if actor)
         self.mention_starts = [m.start for m in self.mentions]
         cues_group = doc.spans["wsd_speech"] if "wsd_speech" in doc.spans else ()
         self.speech = sorted((s.start_char, s._.wsd_actor) for s in cues_group if s._.wsd_actor)
         self.sentences = [0] + [m.end() for m in _BOUNDARY.finditer(self.text)]
-        self.paragraphs = [0] + [m.end() for m in _BREAK.finditer(self.text)]
+        self.paragraphs = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(self.text)]
         self.pronoun = re.compile(r"\b(?:" + "|".join(cues.pronouns) + r")\b", re.I)
+        self.back = re.compile(r"[\s.!?,;]*((?:\w+\s+)?(?:deze|die|dit|dat|zijn|haar|hun)\s+(?:\w+\s+)?(?:"
+                               + "|".join(cues.back_references) + r"))\b", re.I)
 
     def sentence(self, offset: int) -> tuple[int, int]:
         """(start, end) of the sentence holding ``offset``."""
@@ -156,13 +157,17 @@ class _Context:
         return None
 
 
-def attribute(doc: Doc, quotes, cues) -> tuple[list[Quote], list | None]:
+def attribute(doc: Doc, text: str, quotes, cues) -> tuple[list[Quote], list | None]:
     """`Quote` records for ``quotes`` (found candidates, in text order) and the updated actors.
+
+    ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access.
 
     Returns the records and ``doc._.wsd_actors`` with every quoted actor marked
     ``speaks=True`` (None when the Doc has no actors).
     """
-    ctx = _Context(doc, cues)
+    if not quotes:
+        return [], doc._.wsd_actors
+    ctx = _Context(doc, text, cues)
     found, previous = [], None
     for quote in quotes:
         words = {w.strip(".,;:!?()\"'“”‘’„").lower() for w in ctx.text[quote.start:quote.end].split()}
@@ -191,6 +196,11 @@ def _decided(actor, rule: str, words: str):
     return (actor, _cue(rule, words)) if actor and actor != _MISFIT else None
 
 
+def _own(actor: str | None) -> str | None:
+    """An actor found by the rule itself (a misfit counts as none)."""
+    return None if actor == _MISFIT else actor
+
+
 def _colon(ctx: _Context, quote, previous, want):
     """"Naam: “…”", "X vult aan: “…”", also across a paragraph break."""
     text, end = ctx.text, quote.left
@@ -199,7 +209,7 @@ def _colon(ctx: _Context, quote, previous, want):
     if not end or text[end - 1] != ":":
         return None
     start = max(ctx.sentence(end - 1)[0], _after_previous(previous, end))
-    actor = ctx.speech_actor(start, end) or ctx.subject(start, end, want)
+    actor = _own(ctx.subject(start, end, want)) or ctx.speech_actor(start, end)
     return _decided(actor, "colon", text[start:end])
 
 
@@ -210,14 +220,12 @@ def _after(ctx: _Context, quote, previous, want):
     if not match:
         return None
     verb, at = match.group(1), match.end()
-    actor = ctx.speech_actor(quote.right, at)
-    for mention in ctx.mentions_in(at, at + _WINDOW):
-        if _LOWER_WORDS.fullmatch(text, at, mention.start):
-            actor = actor or mention.actor
-            break
+    actor = next((m.actor for m in ctx.mentions_in(at, at + _WINDOW)
+                  if _LOWER_WORDS.fullmatch(text, at, m.start)), None)
     if actor is None and verb in ctx.cues.verbs:
         pronoun = ctx.pronoun.match(text, at + 1) if text[at:at + 1] == " " else None
-        actor = ctx.resolve(pronoun, want) if pronoun else None
+        actor = _own(ctx.resolve(pronoun, want)) if pronoun else None
+    actor = actor or ctx.speech_actor(quote.right, at)
     return _decided(actor, "after", text[quote.right:at + 30].split(".")[0])
 
 
@@ -226,45 +234,49 @@ def _interrupted(ctx: _Context, quote, previous, want):
     if not previous or previous[1] is None or ctx.paragraph(previous[0].right) != ctx.paragraph(quote.left):
         return None
     gap = ctx.text[previous[0].right:quote.left]
-    if _SENTENCE_END.search(gap) or len(gap.split()) > 12:
+    if _GAP_END.search(gap) or len(gap.split()) > 12:
         return None
     return _decided(previous[1], "interrupted", gap or "(adjacent)")
 
 
 def _back_reference(ctx: _Context, quote, previous, want):
     """"‘…?’. Met deze vraag leidde X de sessie in": the next sentence points back."""
-    match = _BACK.match(ctx.text, quote.right)
-    if not match or match.group(2).lower() not in ctx.cues.back_references \
-            or not re.search(r"[.!?]", ctx.text[quote.end - 1:match.start(1)]):
+    match = ctx.back.match(ctx.text, quote.right)
+    if not match or not re.search(r"[.!?]", ctx.text[quote.end - 1:match.start(1)]):
         return None
     start, end = match.start(1), ctx.sentence(match.start(1))[1]
-    actor = ctx.speech_actor(start, end) or ctx.subject(match.end(), end, want)
+    actor = _own(ctx.subject(match.end(), end, want)) or ctx.speech_actor(start, end)
     return _decided(actor, "back-reference", ctx.text[start:end])
 
 
 def _subject(ctx: _Context, quote, previous, want):
     """"Toby Witte denkt “dat …”": a quote inside a sentence goes to its subject."""
     start = max(ctx.sentence(quote.left)[0], _after_previous(previous, quote.left))
-    if _BULLET.fullmatch(ctx.text, start, quote.left):
+    if BULLET_LINE.fullmatch(ctx.text, start, quote.left):
         return None
-    actor = ctx.speech_actor(start, quote.left) or ctx.subject(start, quote.left, want)
+    actor = _own(ctx.subject(start, quote.left, want)) or ctx.speech_actor(start, quote.left)
     return _decided(actor, "subject", ctx.text[start:quote.left])
 
 
 def _previous(ctx: _Context, quote, previous, want):
-    """A quote that opens a sentence: the subject of the sentence before, or the quote before."""
+    """A quote that opens a sentence: the subject of the sentence before, or the quote before.
+
+    When that subject cannot have said it (a group before an "ik" quote), the nearest
+    fitting subject earlier in the paragraph is taken instead.
+    """
     start = ctx.sentence(quote.left)[0]
     paragraph = ctx.paragraph(quote.left)
-    if not _BULLET.fullmatch(ctx.text, start, quote.left) or start <= paragraph:
+    if not BULLET_LINE.fullmatch(ctx.text, start, quote.left) or start <= paragraph:
         return None
-    end = start
-    for _ in range(3):
+    end, passed_misfit = start, False
+    for _ in range(_BACK_SENTENCES):
         start = ctx.sentence(end - 1)[0]
         if previous and previous[0].right > start and ctx.paragraph(previous[0].right) == paragraph:
             return _decided(previous[1], "continuation", ctx.text[previous[0].left:previous[0].right])
-        actor = ctx.speech_actor(start, end) or ctx.subject(start, end, want)
-        if actor != _MISFIT or start <= paragraph:
-            return _decided(actor, "previous", ctx.text[start:end])
+        actor = ctx.subject(start, end, want)
+        passed_misfit = passed_misfit or actor == _MISFIT
+        if actor not in (_MISFIT, None) or start <= paragraph or not passed_misfit:
+            return _decided(_own(actor) or ctx.speech_actor(start, end), "previous", ctx.text[start:end])
         end = start
     return None
 

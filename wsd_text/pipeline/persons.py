@@ -82,8 +82,9 @@ class PersonFinder:
         self.lexicon = lexicon
         self.pattern = name_pattern(lexicon)
         inter = "|".join(re.escape(i) for i in lexicon.interfixes)
-        self.interfix = re.compile(rf"(?i)^(?:{inter})$")
-        self.part = re.compile(rf"{INITIALS}|{CAP}(?:-(?:(?:{inter})\s)?{CAP})*|\S+")
+        self.interfix = re.compile(rf"(?i)^(?:{inter.replace(chr(92) + ' ', chr(92) + 's+')})$")
+        multi = "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in lexicon.interfixes if " " in i)
+        self.part = re.compile(rf"{INITIALS}|(?:{multi})(?=\s)|{CAP}(?:-(?:(?:{inter})\s)?{CAP})*|\S+")
 
     def candidates(self, text: str) -> tuple[list[Candidate], list[Candidate]]:
         """Name-shaped runs: those that are persons on their own, and the others.
@@ -131,7 +132,18 @@ class PersonFinder:
         """One name candidate from consecutive name words; None when it cannot be a name."""
         # A full name before a tussenvoegsel is followed by an organisation, unless both
         # first words are first names ("Jan Willem de Vries").
+        # "Neem Leon van der Meer", "lector Armoede Wouter Peeters": the name starts at
+        # the first gazetteer first name when the words before it are not first names.
+        first = next((i for i, (w, _) in enumerate(parts) if self.interfix.match(w)
+                      or self.lexicon.is_first_name(w)), 0)
+        if 0 < first < len(parts) - 1 and self.lexicon.is_first_name(parts[first][0]):
+            parts = parts[first:]
         at = next((i for i, (w, _) in enumerate(parts) if self.interfix.match(w)), len(parts))
+        # "Vraag van Angèle": a first name after "van" starts a name, it ends none.
+        if 0 < at < len(parts) - 1 and self.lexicon.is_first_name(parts[at + 1][0]) \
+                and not self.lexicon.is_first_name(parts[0][0]):
+            parts = parts[at + 1:]
+            at = next((i for i, (w, _) in enumerate(parts) if self.interfix.match(w)), len(parts))
         if at >= 2 and not all(self.lexicon.is_first_name(w) for w, _ in parts[:2]):
             parts = parts[:at]
         while parts and self.interfix.match(parts[-1][0]):
@@ -178,6 +190,7 @@ class PersonFinder:
         entry = self.lexicon.entry(prev) if prev else None
         if entry and entry.category == "role":
             cand.evidence.add("role")
+            prev = before[-2].lower() if len(before) > 1 else ""  # "legt wethouder X uit"
         if prev in self.lexicon.verbs:
             cand.evidence.add("speech")
         after = text[cand.end:cand.end + 60]
@@ -191,7 +204,7 @@ class PersonFinder:
         elif m := re.match(r",\s+([a-zë-]+)", after):
             if (e := self.lexicon.entry(m.group(1))) and e.category == "role":
                 cand.evidence.add("apposition")
-        elif re.match(r":\s", after) and (cand.start == 0 or text[cand.start - 1] == "\n"):
+        elif re.match(r":\s", after) and _sentence_start(text, cand.start):
             cand.evidence.add("colon")
         if (m := SPEECH_AFTER_NAME.match(after)) and m.group(1) in self.lexicon.verbs:
             cand.evidence.add("speech")
@@ -211,8 +224,22 @@ class PersonFinder:
             return True
         return lex.is_first_name(first) and fold(first) not in lex.first_name_exceptions
 
+    def _add_chains(self, runs: list[Candidate], persons: list[Candidate]) -> None:
+        """Three or more two-word runs in one comma list are a list of names."""
+        chain: list[Candidate] = []
+        for cand in runs + [None]:
+            linked = cand is not None and len(cand.words) >= 2 and chain and \
+                (m := LIST_GAP.match(self.text, chain[-1].end)) and m.end() == cand.start
+            if linked:
+                chain.append(cand)
+                continue
+            if len(chain) >= 3:
+                persons.extend(c for c in chain if c not in persons)
+            chain = [cand] if cand is not None and len(cand.words) >= 2 else []
+
     def _add_listed(self, runs: list[Candidate], persons: list[Candidate]) -> list[Candidate]:
         """Two-word runs in a comma or "en" list with a person are persons too."""
+        self._add_chains(runs, persons)
         found = {c.start for c in persons}
         ends = {p.end: p for p in persons}
         starts = {p.start: p for p in persons}
@@ -317,3 +344,9 @@ def _compatible(first_a: str, first_b: str) -> bool:
     if not a or not b or a == b:
         return True
     return a[0] == b[0] and ("." in a or "." in b)
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    """Whether a word opens a sentence or a line."""
+    before = text[:offset].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n\"“„‘'"

@@ -28,6 +28,8 @@ from ..records import Actor
 from .lexicon import Lexicon, load_lexicon
 
 AGE = re.compile(r"\s*\(\s*(\d{1,2})\s*(?:jaar)?\s*\)")
+APPOSITION_START = re.compile(r"\s*(?:\(|,\s+(?:de|het|een|[a-z]+er)\b)")
+QUOTED = re.compile(r"\s*[“„\"‘']([^”\"’\n]{1,2000})")
 SELF_ROLE = re.compile(r"\b[Aa]ls\s+(?:\w+\s+)?(\w+)")
 
 
@@ -53,9 +55,10 @@ class PerspectiveComponent:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
+        self.text = doc.text  # Doc.text joins every token: read it once per document
         mentions = list(doc.spans.get("wsd_mentions", []))
         cues = list(doc.spans.get("wsd_speech", []))
-        dominant = self._dominant(doc.text)
+        dominant = self._dominant(self.text)
         actors = []
         for actor in doc._.wsd_actors or ():
             own = [s for s in mentions if s._.wsd_actor == actor.id]
@@ -80,7 +83,7 @@ class PerspectiveComponent:
                 if entry and entry.category == "role" and entry.weak:
                     weak = weak or (entry, word)
         for span in own:
-            age = AGE.match(doc.text, span.end_char)
+            age = AGE.match(self.text, span.end_char)
             if age and int(age.group(1)) <= self.lexicon.max_child_age:
                 return "child", age.group().strip()
         if found := self._own_words(doc, own, said):
@@ -89,6 +92,8 @@ class PerspectiveComponent:
         for org in orgs + ([actor.organisation] if actor.organisation else []):
             if found := self._organisation(org):
                 return found
+        if orgs or actor.organisation:
+            return "unknown", None  # §8.12: an organisation of unstated type
         if weak is not None:
             if dominant is not None:
                 return dominant[0], f"{weak[1]}; {dominant[1]}"
@@ -96,21 +101,26 @@ class PerspectiveComponent:
         if any(c.label_ == "ask" and any(w in c.sent.text.lower() for w in self.lexicon.interview_words)
                for c in said):
             return "formal", "interview"
+        if dominant is not None and not any(APPOSITION_START.match(self.text, s.end_char) for s in own):
+            # Named without any description: one of the meeting's dominant group.
+            return dominant[0], dominant[1]
         return "unknown", None
 
     def _own_words(self, doc: Doc, own, said) -> tuple[str, str] | None:
         """Rule 3: "als vrijwilliger", "zelf armoede ervaren" in the actor's sentences."""
-        sentences = {s.sent.start: s.sent for s in list(own) + list(said)}
+        texts = {s.sent.text for s in list(own) + list(said)}
         for cue in said:
-            if cue.label_ == "quote_context":
-                sentences[cue.sent.start] = cue.sent
-        for sent in sentences.values():
-            text = sent.text.lower()
+            # the quote that follows the cue's sentence is the speaker's own words too
+            last = cue.sent[-1]  # the sentencizer may keep an opening mark with the sentence
+            if m := QUOTED.match(self.text, last.idx if last.text in "“„\"‘'" else cue.sent.end_char):
+                texts.add(m.group(1))
+        for original in texts:
+            text = original.lower()
             for perspective, phrases in self.lexicon.phrases.items():
                 for phrase in phrases:
-                    if phrase in text:
-                        return perspective, phrase
-            for m in SELF_ROLE.finditer(sent.text):
+                    if (at := text.find(phrase)) >= 0:
+                        return perspective, original[at:at + len(phrase)]
+            for m in SELF_ROLE.finditer(original):
                 entry = self.lexicon.entry(m.group(1).lower())
                 if entry and entry.category == "role" and not entry.weak and entry.perspective != "unknown":
                     return entry.perspective, m.group()
@@ -119,7 +129,7 @@ class PerspectiveComponent:
     def _organisation(self, org: str) -> tuple[str, str] | None:
         """Rule 4: the type of an organisation, from its name's words."""
         words = org.lower().split()
-        for size in (3, 2, 1):
+        for size in range(len(words), 0, -1):
             for i in range(len(words) - size + 1):
                 phrase = " ".join(words[i:i + size]).strip(",.()")
                 entry = self.lexicon.entry(phrase)
@@ -128,19 +138,21 @@ class PerspectiveComponent:
         return None
 
     def _dominant(self, text: str) -> tuple[str, str] | None:
-        """Rule 5: the organisation type the report names most, when one clearly leads."""
+        """Rule 5: the role and organisation type the report names most, when one leads
+        clearly (at least twice, and more than one and a half times as often as the next)."""
         counts: Counter = Counter()
         for word in re.findall(r"[A-Za-zÀ-ÿ-]{4,}", text):
             entry = self.lexicon.entry(word.lower())
-            if entry and entry.category == "org" and entry.perspective not in ("unknown", "mixed"):
+            if entry and entry.category in ("org", "role", "person") and entry.perspective not in ("unknown", "mixed") \
+                    and not entry.weak:
                 counts[(entry.perspective, entry.term)] += 1
-        per = Counter()
+        per: Counter = Counter()
         for (perspective, _), n in counts.items():
             per[perspective] += n
         if not per:
             return None
         (best, n), *rest = per.most_common()
-        if rest and rest[0][1] * 2 > n:
+        if n < 2 or rest and rest[0][1] * 3 >= n * 2:
             return None
         term = max((t for (p, t) in counts if p == best), key=lambda t: counts[(best, t)])
         return best, term
@@ -169,7 +181,7 @@ class PerspectiveComponent:
         firsts = {}
         for span in mentions:
             firsts.setdefault(span._.wsd_actor, span.start_char)
-        kept.sort(key=lambda a: firsts.get(a.id, len(doc.text)))
+        kept.sort(key=lambda a: firsts.get(a.id, len(self.text)))
         new_ids = {a.id: f"a{i}" for i, a in enumerate(kept, 1)}
         spans = [s for s in mentions if s._.wsd_actor in new_ids]
         positions = {}
@@ -185,3 +197,4 @@ class PerspectiveComponent:
         doc.spans["wsd_mentions"] = spans
         return [replace(a, id=new_ids[a.id], mentions=tuple(sorted(set(positions.get(a.id, a.mentions)))))
                 for a in kept]
+

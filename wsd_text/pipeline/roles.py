@@ -15,6 +15,7 @@ Rules (from the apposition patterns of Dutch reporting, ANNOTATION.md §2, §8, 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -22,9 +23,10 @@ from spacy.tokens import Doc, Span
 from ..records import Actor
 from .lexicon import Lexicon, load_lexicon
 
-ORG = r"(?:(?:de|het|De|Het)\s+)?((?:[A-ZÀ-Þ0-9][\w'’&/-]*)(?:\s+(?:(?:en|van|voor|de|der|het|in|op)\s+)?[A-ZÀ-Þ0-9][\w'’&/-]*)*)"
+ORG = r"(?:(?:de|het|De|Het)\s+)?((?:(?:gemeente|provincie|regio)\s+)?(?:[A-ZÀ-Þ0-9][\w'’&/-]*)(?:\s+(?:(?:en|van|voor|de|der|het|in|op)\s+)?[A-ZÀ-Þ0-9][\w'’&/-]*)*)"
 ORG_AFTER = re.compile(rf",?\s+(?:van|bij|namens|vanuit)\s+{ORG}")
-APPOSITION = re.compile(r"\s*(?:\(([^()\n]{1,120})\)|,\s+([^,.;:()\n]{2,120})[,.;:]?)")
+APPOSITION = re.compile(r"\s*(?:\(([^()\n]{1,120})\)|,\s+([^,.;:()\n]{2,120})[,.;:]?|[ \t]+[-–][ \t]+([^\n]{2,60})$)",
+                        re.MULTILINE)
 BOTH = ("beiden", "allebei")
 ADJ = r"(?:[a-zà-ÿ]+(?:e|en|ig|s)\s+){0,2}"
 PRONOUN_GROUPS = r"[Ss]ommigen|[Aa]nderen|[Vv]elen|[Dd]e meesten"
@@ -64,11 +66,15 @@ class RolesComponent:
         self.poll = re.compile(rf"(?i)\b(?:{alt(sorted(lexicon.poll_words, key=len, reverse=True))})\b")
 
     def __call__(self, doc: Doc) -> Doc:
+        self.text = doc.text  # Doc.text joins every token: read it once per document
         actors = {a.id: a for a in doc._.wsd_actors or ()}
         spans = list(doc.spans.get("wsd_mentions", []))
+        # All mentions first: "A en B (beiden van X)" describes A through B's mention.
+        self._describe(doc, spans, spans)
         for actor_id, actor in list(actors.items()):
             mentions = [s for s in spans if s._.wsd_actor == actor_id]
-            role, org = self._describe(doc, mentions, spans)
+            role = next((s._.wsd_role for s in mentions if s._.wsd_role), None)
+            org = next((s._.wsd_organisation for s in mentions if s._.wsd_organisation), None)
             actors[actor_id] = _replace(actor, role=role, organisation=org)
         spans += self._role_mentions(doc, list(actors.values()), spans)
         spans += self._anonymous(doc, actors)
@@ -76,23 +82,39 @@ class RolesComponent:
         doc._.wsd_actors = list(actors.values())
         return doc
 
-    def _describe(self, doc: Doc, mentions: list[Span], persons: list[Span]) -> tuple[str | None, str | None]:
-        """Role and organisation from every mention's surroundings; the first found wins."""
-        role = org = None
+    def _describe(self, doc: Doc, mentions: list[Span], persons: list[Span]) -> None:
+        """Role and organisation of every mention (``span._.wsd_role``/``wsd_organisation``)."""
         for span in mentions:
             span_role = self._role_before(doc, span)
             span_org = None
-            if m := APPOSITION.match(doc.text, span.end_char):
-                inner_role, inner_org = self._split(m.group(1) or m.group(2))
+            m = APPOSITION.match(self.text, span.end_char)
+            inner = m and next(g for g in m.groups() if g)
+            if inner and not self._names_person(doc, m.start(m.lastindex), persons):
+                inner_role, inner_org = self._split(inner)
                 span_role, span_org = span_role or inner_role, inner_org
-                if (m.group(1) or m.group(2)).split()[0].lower() in BOTH:
+                if inner.split()[0].lower() in BOTH:
                     self._share(doc, span, persons, inner_role, inner_org)
-            if span_org is None and (m := ORG_AFTER.match(doc.text, span.end_char)):
+            if span_org is None and (m := ORG_AFTER.match(self.text, span.end_char)):
                 span_org = m.group(1)
+            span_org = self._cut_at_person(doc, span_org, span.end_char, persons)
             span._.wsd_role = span._.wsd_role or span_role
             span._.wsd_organisation = span._.wsd_organisation or span_org
-            role, org = role or span._.wsd_role, org or span._.wsd_organisation
-        return role, org
+
+    def _names_person(self, doc: Doc, offset: int, persons: list[Span]) -> bool:
+        """An apposition that starts with another person is a list of names, not a role."""
+        return any(p.label_ == "PERSON" and p.start_char == offset for p in persons)
+
+    def _cut_at_person(self, doc: Doc, org: str | None, after: int, persons: list[Span]) -> str | None:
+        """"van Alliantie Dordrecht en Marleen Kleijn": the organisation ends before a name."""
+        if not org:
+            return org
+        start = self.text.find(org, after)
+        for p in persons:
+            if p.label_ == "PERSON" and start <= p.start_char < start + len(org):
+                org = self.text[start:p.start_char].rstrip()
+                org = re.sub(r"\s+(?:en|,)$", "", org)
+                break
+        return org or None
 
     def _role_before(self, doc: Doc, span: Span) -> str | None:
         """Role words right before a name, back to the first role word of the phrase."""
@@ -118,10 +140,12 @@ class RolesComponent:
         role_at = next((i for i, w in enumerate(words[:4]) if (e := self.lexicon.entry(w.strip(",").lower()))
                         and e.category == "role"), None)
         if role_at is None:
-            return None, (" ".join(words) if words and words[0][:1].isupper() else None)
+            # "(beiden van professionele organisatie Bureau X)": the organisation and its type
+            words = words[1:] if words and words[0].lower() in ("van", "bij", "namens", "vanuit") else words
+            return None, (" ".join(words) if any(w[:1].isupper() for w in words) else None)
         if m := ORG_AFTER.search(" " + " ".join(words)):
             return " ".join(words)[:m.start()].strip(" ,") or None, m.group(1)
-        tail = [w for w in words[role_at + 1:]]
+        tail = words[role_at + 1:]
         caps = next((i for i, w in enumerate(tail) if w[:1].isupper()), None)
         if caps is None:
             return " ".join(words), None
@@ -130,7 +154,7 @@ class RolesComponent:
     def _share(self, doc: Doc, span: Span, persons: list[Span], role, org) -> None:
         """"A en B (beiden van X)": the apposition also describes A."""
         for other in persons:
-            gap = doc.text[other.end_char:span.start_char]
+            gap = self.text[other.end_char:span.start_char]
             if other.label_ == "PERSON" and gap.strip() in ("en", ",", "&"):
                 other._.wsd_role = other._.wsd_role or role
                 other._.wsd_organisation = other._.wsd_organisation or org
@@ -147,7 +171,7 @@ class RolesComponent:
         for head, ids in heads.items():
             if len(set(ids)) != 1:
                 continue
-            for m in re.finditer(rf"\b[Dd]e\s+{re.escape(head)}\b", doc.text):
+            for m in re.finditer(rf"\b[Dd]e\s+{re.escape(head)}\b", self.text):
                 span = doc.char_span(m.start(), m.end(), label="ROLE", alignment_mode="expand")
                 if span is not None and (span.start_char, span.end_char) not in taken:
                     span._.wsd_actor = ids[0]
@@ -158,9 +182,9 @@ class RolesComponent:
         """ANON, GROUP and POLL mentions, each with a candidate actor."""
         found, groups = [], {}
         number = len(actors)
-        matches = [(m, "ANON") for m in self.anon.finditer(doc.text)]
-        matches += [(m, "GROUP") for m in self.group.finditer(doc.text)]
-        matches += [(m, "POLL") for m in self.poll.finditer(doc.text)]
+        matches = [(m, "ANON") for m in self.anon.finditer(self.text)]
+        matches += [(m, "GROUP") for m in self.group.finditer(self.text)]
+        matches += [(m, "POLL") for m in self.poll.finditer(self.text)]
         for m, label in sorted(matches, key=lambda x: x[0].start()):
             span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
             if span is None:
@@ -191,5 +215,4 @@ class RolesComponent:
 
 def _replace(actor: Actor, **changes) -> Actor:
     """A copy of a frozen actor with some fields changed."""
-    from dataclasses import replace
     return replace(actor, **changes)

@@ -31,7 +31,7 @@ PRONOUNS = {"hij", "zij", "ze"}
 SUBORDINATORS = {"dat", "hoe", "of", "waarom", "omdat", "want", "terwijl", "toen", "wanneer",
                  "nadat", "zodat", "die", "wat", "welke", "waarna"}
 COLON_LABEL = re.compile(r"[ \t]*:[ \t]*(?=[“„\"‘'«]|(?:\S+[ \t]+){3,}\S*[.?!])")
-LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:(?:[Vv]raag|[Aa]ntwoord|[Rr]eactie)\s+van\s+)?\Z")
+LABEL_BEFORE = re.compile(r"(?:(?:^|\n)[ \t]*|\b(?:[Vv]raag|[Aa]ntwoord|[Rr]eactie|[Oo]pmerking)\s+van\s+)\Z")
 CAPTION_AFTER = re.compile(r"[ \t]+[-–—][ \t]+[^\n]{2,60}(?:\n|\Z)")
 QUOTE_WORDS = 3
 
@@ -58,6 +58,7 @@ class SpeechComponent:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
+        self.text = doc.text  # Doc.text joins every token: read it once per document
         mentions = sorted(doc.spans.get("wsd_mentions", []), key=lambda s: s.start)
         self.starts = {s.start: s for s in mentions}
         self.persons = [s for s in mentions if s.label_ == "PERSON"]
@@ -78,8 +79,7 @@ class SpeechComponent:
         for token in sent:
             verbs = self.lexicon.verbs.get(token.lower_, ())
             verb = next((v for v in verbs if self._complete(v, words, token.i - sent.start)), None)
-            after_quote = token.i > sent.start + 1 and doc[token.i - 1].text in CLOSE_QUOTES + "," \
-                and token.is_lower and token.is_alpha
+            after_quote = token.is_lower and token.is_alpha and _after_quote(doc, token.i)
             if verb is None and not after_quote:
                 continue
             if verb is not None and verb.kind == "source":
@@ -104,16 +104,22 @@ class SpeechComponent:
             if doc[i].lower_ in SUBORDINATORS:
                 start = i + 1
                 break
-        while start < verb_i and (doc[start].is_punct or doc[start].lower_ in ("en", "maar", "ook")):
+        while start < verb_i and (doc[start].is_punct or doc[start].lower_ in ("en", "maar", "ook")
+                                  or self._role_word(doc[start].lower_)):
             start += 1
         if start >= verb_i:
             return None
         if doc[start].lower_ in PRONOUNS:
-            return self._antecedent(doc[start].idx)
+            return self._antecedent(doc[start].idx, doc[verb_i])
         span = self.starts.get(start)
         if span is not None and span.end <= verb_i and self._apposition_only(doc, span.end, verb_i):
             return span._.wsd_actor
         return None
+
+    def _role_word(self, word: str) -> bool:
+        """A role word or title in front of a name ("Voorzitter Aafke ...")."""
+        entry = self.lexicon.entry(word)
+        return bool(entry and entry.category == "role") or word.rstrip(".") in self.lexicon.titles
 
     def _apposition_only(self, doc: Doc, begin: int, verb_i: int) -> bool:
         """Between subject and verb only an apposition: "(lector ...)" or ", directeur van X"."""
@@ -130,15 +136,18 @@ class SpeechComponent:
                 return self.starts[j]._.wsd_actor
             token = doc[j]
             if token.lower_ in PRONOUNS and j == i:
-                return self._antecedent(token.idx)
-            entry = self.lexicon.entry(token.lower_)
-            if not (entry and entry.category == "role" or token.lower_ in ("de", "het", "zo", "ook")
-                    or token.lower_.rstrip(".") in self.lexicon.titles):
+                return self._antecedent(token.idx, doc[i - 1])
+            if not (self._role_word(token.lower_) or token.lower_ in ("de", "het", "zo", "ook")):
                 return None
         return None
 
-    def _antecedent(self, offset: int) -> str | None:
-        """The last named person mentioned before a pronoun."""
+    def _antecedent(self, offset: int, verb=None) -> str | None:
+        """The last named person mentioned before a pronoun.
+
+        "ze" with a plural verb ("beantwoorden ze") is a group, not the last person.
+        """
+        if verb is not None and verb.lower_.endswith("en") and verb.lower_ in self.lexicon.verbs:
+            return None
         before = [s for s in self.persons if s.end_char <= offset]
         return before[-1]._.wsd_actor if before else None
 
@@ -165,8 +174,8 @@ class SpeechComponent:
         for span in self.starts.values():
             if span.label_ not in ("PERSON", "ROLE"):
                 continue
-            colon = COLON_LABEL.match(doc.text, span.end_char)
-            if colon and LABEL_BEFORE.search(doc.text, 0, span.start_char):
+            colon = COLON_LABEL.match(self.text, span.end_char)
+            if colon and LABEL_BEFORE.search(self.text, 0, span.start_char):
                 cue = doc.char_span(span.start_char, colon.end(), label="colon", alignment_mode="expand")
                 if cue is not None:
                     cue._.wsd_actor = span._.wsd_actor
@@ -177,42 +186,68 @@ class SpeechComponent:
         """A pull-quote line "Zin van iemand Naam - functie" gives that person's words."""
         cues = []
         for span in self.persons:
-            line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-            words_before = doc.text[line_start:span.start_char].split()
-            if len(words_before) >= 4 and CAPTION_AFTER.match(doc.text, span.end_char):
+            line_start = self.text.rfind("\n", 0, span.start_char) + 1
+            words_before = self.text[line_start:span.start_char].split()
+            if len(words_before) >= 4 and CAPTION_AFTER.match(self.text, span.end_char):
                 cue = Span(doc, span.start, span.end, label="caption")
                 cue._.wsd_actor = span._.wsd_actor
                 cues.append(cue)
         return cues
 
     def _quote_cues(self, doc: Doc, found: list[Span]) -> list[Span]:
-        """A quote opening a sentence, with no cue of its own, goes to the previous subject."""
+        """Quotes with no cue of their own: after "...:" or after the subject's sentence."""
         cues, cued = [], {c.sent.start for c in found}
-        sents = list(doc.sents)
+        sents = [s for s in doc.sents if not s.text.isspace()]
+        paragraph = _paragraph_of(doc)
         for k, sent in enumerate(sents):
-            first = sent[0]
+            first = next(t for t in sent if not t.is_space)
             if first.text not in OPEN_QUOTES or sent.start in cued or len(sent) <= QUOTE_WORDS:
                 continue
-            speaker = self._previous_subject(doc, sents, k)
+            speaker = self._previous_subject(doc, sents, k, paragraph)
             if speaker is not None:
                 cue = Span(doc, first.i, first.i + 1, label="quote_context")
                 cue._.wsd_actor = speaker
                 cues.append(cue)
         return cues
 
-    def _previous_subject(self, doc: Doc, sents: list[Span], k: int) -> str | None:
-        """The subject of the nearest earlier sentence of the paragraph that has one."""
+    def _previous_subject(self, doc: Doc, sents: list[Span], k: int, paragraph) -> str | None:
+        """The speaker a quote continues: a sentence ending in ":" just before it (any
+        paragraph), else the nearest earlier sentence of its paragraph with a subject."""
+        if k and sents[k - 1].text.rstrip().endswith(":"):
+            return self._opening_subject(doc, sents[k - 1])
+        here = paragraph(sents[k].start_char)
         for j in range(k - 1, max(k - 4, -1), -1):
-            sent = sents[j]
-            if "\n\n" in doc.text[sent.end_char:sents[j + 1].start_char] or sent.text.startswith("\n"):
+            if paragraph(sents[j].start_char) != here:
                 return None
-            first = next((t for t in sent if not t.is_space), None)
-            if first is None:
-                continue
-            if first.lower_ in PRONOUNS:
-                return self._antecedent(first.idx)
-            if first.i in self.starts and self.starts[first.i].label_ == "PERSON":
-                return self.starts[first.i]._.wsd_actor
-            if sents[j][0].text in OPEN_QUOTES:
-                continue
+            if (speaker := self._opening_subject(doc, sents[j])) is not None:
+                return speaker
         return None
+
+    def _opening_subject(self, doc: Doc, sent: Span) -> str | None:
+        """The named person or pronoun that opens a sentence."""
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None:
+            return None
+        if first.lower_ in PRONOUNS:
+            return self._antecedent(first.idx)
+        span = self.starts.get(first.i)
+        return span._.wsd_actor if span is not None and span.label_ in ("PERSON", "ANON") else None
+
+
+def _after_quote(doc: Doc, i: int) -> bool:
+    """The token follows a closing quotation mark, perhaps with a comma between."""
+    j = i - 1
+    if j >= 0 and doc[j].text == ",":
+        j -= 1
+    return j >= 0 and doc[j].text in CLOSE_QUOTES
+
+
+def _paragraph_of(doc: Doc):
+    """A function from a character offset to its paragraph number."""
+    from bisect import bisect_right
+    report = doc._.wsd_report
+    if report is not None:
+        starts = [p.start for p in report.paragraphs]
+    else:
+        starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+    return lambda offset: bisect_right(starts, offset)

@@ -1,0 +1,92 @@
+"""Tests for the shared ingest steps: blocks (wsd_text.ingest.blocks), boilerplate removal
+(wsd_text.ingest.clean) and the language check (wsd_text.ingest.language)."""
+import pytest
+
+from wsd_text.ingest.blocks import normalise, split_blocks
+from wsd_text.ingest.clean import load_rules, remove_boilerplate
+from wsd_text.ingest.language import not_dutch_warning
+
+LONG = ("De bewoners van de wijk spraken met de wethouder over de kosten van energie en huur, "
+        "en over de hulp die de gemeente")
+
+
+# ------------------------------------------------------------------ blocks
+
+def test_clean_normalise_spaces_line_ends_and_controls():
+    assert normalise("a\u00a0\u00a0b\r\nc\x07d\re  ") == "a b\ncd\ne"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # hard-wrapped prose is joined into one block
+    (f"{LONG}\nbiedt aan gezinnen.", [(f"{LONG} biedt aan gezinnen.", "body")]),
+    # a word hyphenated at the line end is mended; a shared word part before "en" is not
+    (f"{LONG} verant-\nwoordelijk is.", [(f"{LONG} verantwoordelijk is.", "body")]),
+    (f"{LONG} in welzijns-\nen hulpverlening.", [(f"{LONG} in welzijns- en hulpverlening.", "body")]),
+    (f"{LONG} in Noord-\nHolland.", [(f"{LONG} in Noord-Holland.", "body")]),
+    # list items stay apart
+    (f"{LONG}:\n• eerste punt van de lijst\n• tweede punt", [(f"{LONG}:", "body"),
+     ("• eerste punt van de lijst", "list_item"), ("• tweede punt", "list_item")]),
+    # a block of short lines (menu, address) is a list of lines
+    ("Home\nNieuws\nAgenda", [("Home", "heading"), ("Nieuws", "heading"), ("Agenda", "heading")]),
+    ("Kop van het verslag\n\n\n\nEerste zin.", [("Kop van het verslag", "heading"), ("Eerste zin.", "body")]),
+])
+def test_clean_split_blocks(raw, expected):
+    assert split_blocks(raw) == expected
+
+
+# ------------------------------------------------------------------ boilerplate
+
+@pytest.mark.parametrize("block, category", [
+    ("Deze website gebruikt cookies", "cookies"),
+    ("InstellingenIk ga akkoord", "cookies"),
+    ("Lees onze privacyverklaring", "cookies"),
+    ("Meld je aan voor onze nieuwsbrief!", "newsletter"),
+    ("Volg ons op LinkedIn", "social"),
+    ("Deel dit artikel", "social"),
+    ("Contactgegevens", "contact"),
+    ("3015 CX Rotterdam", "contact"),
+    ("T: 010 123 4567", "contact"),
+    ("info@voorbeeld.nl", "contact"),
+    ("Lees meer", "navigation"),
+    ("Over Stichting Wijkkracht", "navigation"),
+    ("1018 keer bekeken", "navigation"),
+    ("Tags: armoede, schulden", "navigation"),
+    # report text stays, even when it names a newsletter or a cookie
+    ("De wethouder schreef in haar nieuwsbrief dat zij de drempels voor hulp wil verlagen, omdat "
+     "veel gezinnen te laat aan de bel trekken en dan al diep in de schulden zitten.", None),
+    ("Over de streep", None),
+    ("Bewoners praten mee over armoede", None),
+])
+def test_clean_boilerplate_categories(block, category):
+    assert load_rules().category(block) == category
+
+
+def test_clean_remove_boilerplate_keeps_removed_blocks():
+    blocks = [("Stichting Wijkkracht", "heading"), ("Bewoners praten mee", "heading"),
+              ("Bewoners praten mee", "heading"), ("Stichting Wijkkracht | Bewoners praten mee", "heading"),
+              (LONG + ".", "body"), ("Meld je aan voor onze nieuwsbrief", "heading"),
+              ("Stichting Wijkkracht", "heading")]
+    kept, removed = remove_boilerplate(blocks)
+    assert kept == [("Bewoners praten mee", "heading"), (LONG + ".", "body")]
+    assert removed == ["repeated block: Stichting Wijkkracht", "repeated heading: Bewoners praten mee",
+                       "repeated heading: Stichting Wijkkracht | Bewoners praten mee",
+                       "newsletter: Meld je aan voor onze nieuwsbrief",
+                       "repeated block: Stichting Wijkkracht"]
+
+
+# ------------------------------------------------------------------ language
+
+@pytest.mark.parametrize("text, warns", [
+    ("Op dinsdag kwamen de bewoners van de wijk bij elkaar om met de wethouder te praten over de "
+     "kosten van het leven en over wat de gemeente voor hen kan doen als het geld op is.", False),
+    ("On Tuesday the residents of the area came together to talk with the alderman about the cost "
+     "of living and about what the city can do for them when the money has run out.", True),
+    ("Am Dienstag kamen die Bewohner des Viertels zusammen, um mit dem Stadtrat über die Kosten des "
+     "Lebens zu sprechen und darüber, was die Stadt für sie tun kann, wenn das Geld aus ist.", True),
+    ("Te kort om iets te zeggen.", False),
+])
+def test_clean_language_warning(text, warns):
+    warning = not_dutch_warning(text)
+    assert bool(warning) == warns
+    if warns:
+        assert "does not look like Dutch" in warning and "analysed anyway" in warning

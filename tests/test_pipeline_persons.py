@@ -1,0 +1,78 @@
+"""Person mentions: names, tussenvoegsels, titles, roles, negative cases (ANNOTATION.md §2)."""
+import pytest
+
+
+def names(doc):
+    return [a.name for a in doc._.wsd_actors if a.name]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gisteren sprak Pieter Bakker over de wijk.", ["Pieter Bakker"]),
+    ("Volgens A.J. de Vries is dat te laat.", ["A.J. de Vries"]),
+    ("Daarna vertelde Sanne van der Linden over haar werk dat het zwaar is.", ["Sanne van der Linden"]),
+    ("Ook Koen in 't Veld was erbij.", ["Koen in 't Veld"]),
+    ("Thijs Jansen-de Wit opende de middag.", ["Thijs Jansen-de Wit"]),
+    ("Daarna sprak mevrouw Hendriks over de kosten.", ["Hendriks"]),
+    ("Het woord was aan dhr. Verbeek van de bank.", ["Verbeek"]),
+    ("Daarna vertelt prof. dr. Lotte Smit dat het anders moet.", ["Lotte Smit"]),
+    ("Later legt wethouder Bruinsma uit dat het budget op is.", ["Bruinsma"]),
+    ("Het lokaal zat vol met lector Armoede en Zorg Wouter Peeters en studenten.", ["Wouter Peeters"]),
+])
+def test_persons_finds_name_forms(analyse, text, expected):
+    assert names(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # unknown first names, recognised from context
+    ("Op de avond vertelt Zwaantje Oosterbroek, beleidsadviseur van de gemeente, over de aanpak.",
+     ["Zwaantje Oosterbroek"]),
+    ("Brechtje Hofstee (15) wil meer plekken voor jongeren.", ["Brechtje Hofstee"]),
+    ("Dat is belangrijk, aldus Wubbo Kramer.", ["Wubbo Kramer"]),
+    ("Het thema kwam van Gerolf Stam. Stam: 'We moeten meer samen doen in de wijk.'", ["Gerolf Stam"]),
+    ("Aanwezig waren Aagje Bos, Fenneke Smits en Gijsbert de Haan.",
+     ["Aagje Bos", "Fenneke Smits", "Gijsbert de Haan"]),
+])
+def test_persons_recognises_names_from_context(analyse, text, expected):
+    assert names(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "De Jeugdwet en de Participatiewet regelen veel.",
+    "De Rotterdamse aanpak werkt goed.",
+    "Het Centrum Jeugd en Gezin en de Sociale Dienst Drechtsteden werken samen.",
+    "Natuurlijk moet dat anders. Verder is er veel gedaan.",
+    "De film Housing First (eerst een huis) werd vertoond.",
+    "De sessie Samen Sterk in de Wijk was druk bezocht.",
+    "Ze woont aan de Kerkstraat in Utrecht.",
+])
+def test_persons_ignores_laws_places_organisations_and_titles(analyse, text):
+    assert names(analyse(text)) == []
+
+
+@pytest.mark.parametrize("text, name, mentions", [
+    ("Lector Tineke Vos opent. Later zegt Vos dat het werkt.", "Tineke Vos", ["Tineke Vos", "Vos"]),
+    ("Jorrit van Kampen sprak eerst. Van Kampen vertelt dat het lukt.", "Jorrit van Kampen",
+     ["Jorrit van Kampen", "Van Kampen"]),
+    ("Net als Femke denken velen mee. Femke de Graaf (16) wil een panel.", "Femke de Graaf",
+     ["Femke", "Femke de Graaf"]),
+])
+def test_persons_resolves_surname_and_first_name_mentions(analyse, text, name, mentions):
+    doc = analyse(text)
+    actor = next(a for a in doc._.wsd_actors if a.name == name)
+    assert [doc.text[s:e] for s, e in actor.mentions] == mentions
+    spans = [s.text for s in doc.spans["wsd_mentions"] if s._.wsd_actor == actor.id]
+    assert spans == mentions
+
+
+@pytest.mark.parametrize("text", [
+    "Meer weten? Neem contact op met Willemijn Post (w.post@voorbeeld.nl).",
+    "Vragen kun je mailen naar Bart Kuipers.",
+    "Tekst: Roelof Dijkman",
+])
+def test_persons_leaves_out_contact_persons_and_authors(analyse, text):
+    assert names(analyse(text)) == []
+
+
+def test_persons_ids_follow_first_mention(analyse):
+    doc = analyse("Anna Visser zegt dat het goed gaat. Daarna vertelt Pieter Bakker dat het niet zo is.")
+    assert [(a.id, a.name) for a in doc._.wsd_actors] == [("a1", "Anna Visser"), ("a2", "Pieter Bakker")]

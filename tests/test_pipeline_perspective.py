@@ -1,0 +1,66 @@
+"""Perspectives with their evidence (ANNOTATION.md §1, §8.12, §9.12–16)."""
+import pytest
+
+
+def first(doc):
+    actor = doc._.wsd_actors[0]
+    return actor.perspective, actor.evidence
+
+
+@pytest.mark.parametrize("text, perspective, evidence", [
+    ("Wethouder Anna Visser zegt dat het budget omhoog gaat.", "formal", "Wethouder"),
+    ("Lector Kinderarmoede Anna Visser vertelt dat kinderen meer aandacht nodig hebben.", "formal", "Lector"),
+    ("Docentonderzoeker Anna Visser benadrukt dat het werkt.", "formal", "Docentonderzoeker"),
+    ("Dagvoorzitter Anna Visser vraagt wat iedereen vond.", "formal", "Dagvoorzitter"),
+    ("Vrijwilliger Anna Visser vertelt dat ze elke week helpt.", "informal", "Vrijwilliger"),
+    ("Vrijwilligerscoördinator Anna Visser vertelt dat het rooster vol is.", "formal", "Vrijwilligerscoördinator"),
+    ("Ervaringsdeskundige Anna Visser vertelt dat ze zich schaamde.", "lived_experience", "Ervaringsdeskundige"),
+    ("Mantelzorger Anna Visser vertelt dat ze moe is.", "lived_experience", "Mantelzorger"),
+    ("Anna Visser (14) vertelt dat ze meer plekken wil.", "child", "(14)"),
+    ("Anna Visser (34) vertelt dat ze meer plekken wil.", "unknown", None),
+    ("Gespreksleider Anna Visser (19) vraagt wat de jongeren willen.", "formal", "Gespreksleider"),
+    ("Anna Visser (Humanitas) vertelt dat maatjes helpen.", "informal", "Humanitas"),
+    ("Anna Visser (Sociale Dienst Oost) vertelt dat de wachtlijst lang is.", "formal", "Sociale Dienst Oost"),
+    ("Anna Visser (Cliëntenraad) vertelt dat de brieven onduidelijk zijn.", "lived_experience", "Cliëntenraad"),
+    ("Anna Visser van Stichting Zonnebloemen vertelt dat het druk is.", "unknown", None),
+    ("Anna Visser vertelde hoe ze zelf armoede had ervaren.", "lived_experience", "zelf armoede"),
+    ("Anna Visser legt uit waarom ze meedoet. “Als vrijwilliger zie ik veel mensen.”", "informal", "Als vrijwilliger"),
+    ("Anna Visser zegt dat het beter moet.", "unknown", None),
+])
+def test_perspective_rules(analyse, text, perspective, evidence):
+    assert first(analyse(text)) == (perspective, evidence)
+
+
+def test_perspective_chair_takes_the_organisation_type(analyse):
+    doc = analyse("Voorzitter Anna Visser van het Wijkplatform Noord benadrukt dat jongeren welkom zijn.")
+    assert first(doc) == ("informal", "Wijkplatform Noord")
+
+
+def test_perspective_chair_without_organisation_takes_the_dominant_type(analyse):
+    doc = analyse("De voedselbank draait op vrijwilligers. Voorzitter Anna Visser benadrukt dat de "
+                  "voedselbank groeit. De vrijwilligers van de voedselbank doen veel.")
+    assert first(doc)[0] == "informal"
+
+
+def test_perspective_interviewer_is_formal(analyse):
+    doc = analyse("In het interview legt Anna Visser de vraag voor wat er nodig is.")
+    assert first(doc) == ("formal", "interview")
+
+
+@pytest.mark.parametrize("text, perspective", [
+    ("Een moeder vertelde dat ze geen geld had.", "lived_experience"),
+    ("Een vrijwilliger zei dat het werk zwaar is.", "informal"),
+    ("De jongeren presenteerden hun ideeën voor het park.", "child"),
+    ("De deelnemers concludeerden dat samenwerking nodig is.", "mixed"),
+    ("Iemand zei dat de drempel te hoog is.", "unknown"),
+])
+def test_perspective_anonymous_actors(analyse, text, perspective):
+    assert first(analyse(text))[0] == perspective
+
+
+def test_perspective_attendees_take_the_attendance_unit(analyse):
+    doc = analyse("Ruim 40 ambtenaren en professionals namen deel. De deelnemers concludeerden dat "
+                  "samenwerking nodig is.")
+    if doc._.wsd_report.metadata.attendance is None:
+        pytest.skip("attendance not found by ingest")
+    assert first(doc)[0] == "formal"

@@ -1,0 +1,66 @@
+"""Roles, organisations, role mentions and anonymous actors (ANNOTATION.md §2, §8, §9)."""
+import pytest
+
+
+def actor(doc, name):
+    return next(a for a in doc._.wsd_actors if a.name == name)
+
+
+@pytest.mark.parametrize("text, name, role, organisation", [
+    ("Daarna vertelt lector Armoede Wouter Peeters dat het moet.", "Wouter Peeters", "lector Armoede", None),
+    ("Anna Visser, beleidsmedewerker bij de gemeente Zwolle, zegt dat het werkt.", "Anna Visser",
+     "beleidsmedewerker", "gemeente Zwolle"),
+    ("Pieter Bakker (consulent Sociale Dienst Oost) legt uit dat het werkt.", "Pieter Bakker",
+     "consulent", "Sociale Dienst Oost"),
+    ("Sanne de Boer (Humanitas Noord) vertelt over haar werk dat het druk is.", "Sanne de Boer", None, "Humanitas Noord"),
+    ("Het woord is aan Koen Smit van Stichting Buurtkracht.", "Koen Smit", None, "Stichting Buurtkracht"),
+    ("Gespreksleider en expert Lotte Mulder (31) opent.", "Lotte Mulder", "Gespreksleider en expert", None),
+])
+def test_roles_from_apposition_and_context(analyse, text, name, role, organisation):
+    found = actor(analyse(text), name)
+    assert (found.role, found.organisation) == (role, organisation)
+
+
+def test_roles_shared_by_beiden(analyse):
+    doc = analyse("Met Jorrit Hoekstra en Maaike Kok (beiden van Bureau Schuldvrij) vertelt iedereen dat.")
+    assert actor(doc, "Jorrit Hoekstra").organisation == "Bureau Schuldvrij"
+
+
+def test_roles_role_mention_resolves(analyse):
+    doc = analyse("Daarna sprak wethouder Henk Mulder. Van Dijk vroeg de wethouder wat hij vond.")
+    spans = [s for s in doc.spans["wsd_mentions"] if s.label_ == "ROLE"]
+    assert [(s.text, s._.wsd_actor) for s in spans] == [("de wethouder", actor(doc, "Henk Mulder").id)]
+
+
+@pytest.mark.parametrize("text, label, description, kind", [
+    ("Een moeder vertelde dat ze geen geld had voor de sport.", "ANON", "Een moeder", "individual"),
+    ("Tot slot zei een ervaren vrijwilliger dat het goed ging.", "ANON", "een ervaren vrijwilliger", "individual"),
+    ("Iemand zei dat de drempel te hoog is.", "ANON", "Iemand", "individual"),
+    ("De deelnemers concludeerden dat samenwerking nodig is.", "GROUP", "De deelnemers", "group"),
+    ("Sommigen geven aan dat ze blij zijn met wat ze hebben.", "GROUP", "Sommigen", "group"),
+    ("De kinderraad van Almere presenteerde dat er meer speelplekken moeten komen.", "GROUP",
+     "De kinderraad van Almere", "group"),
+])
+def test_roles_speaking_anonymous_actors(analyse, text, label, description, kind):
+    doc = analyse(text)
+    anon = [a for a in doc._.wsd_actors if a.name is None]
+    assert [(a.description, a.kind, a.speaks) for a in anon] == [(description, kind, True)]
+    assert [s.label_ for s in doc.spans["wsd_mentions"]] == [label]
+
+
+@pytest.mark.parametrize("text", [
+    "Een moeder heeft vaak weinig tijd.",
+    "De deelnemers kregen koffie.",
+])
+def test_roles_silent_anonymous_actors_are_left_out(analyse, text):
+    doc = analyse(text)
+    assert doc._.wsd_actors == []
+    assert list(doc.spans["wsd_mentions"]) == []
+
+
+def test_roles_poll_group_is_kept_for_the_answers(analyse):
+    doc = analyse("De deelnemers vulden de Mentimeter in. Een greep uit de antwoorden:\n\n- ‘Meer samen doen in de wijk’")
+    polls = [s for s in doc.spans["wsd_mentions"] if s.label_ == "POLL"]
+    groups = [s for s in doc.spans["wsd_mentions"] if s.label_ == "GROUP"]
+    assert polls and groups and polls[0]._.wsd_actor == groups[0]._.wsd_actor
+    assert doc._.wsd_actors[0].kind == "group"
