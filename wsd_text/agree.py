@@ -30,7 +30,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import krippendorff
 import numpy as np
 from sklearn.metrics import cohen_kappa_score
 
@@ -53,6 +52,16 @@ def cohen_kappa(a: Sequence, b: Sequence) -> float | None:
     if len(set(a) | set(b)) < 2:
         return None
     return float(cohen_kappa_score(list(map(str, a)), list(map(str, b))))
+
+
+def _krippendorff():
+    """The ``krippendorff`` package, an optional extra because it is GPL-3.0 (wsd-text is MIT)."""
+    try:
+        import krippendorff
+    except ImportError as exc:
+        raise ImportError("Krippendorff's alpha needs the GPL-3.0 'krippendorff' package: "
+                          "pip install 'wsd-text[agree]'") from exc
+    return krippendorff
 
 
 def krippendorff_alpha(*codings: Sequence) -> float | None:
@@ -78,7 +87,7 @@ def krippendorff_alpha(*codings: Sequence) -> float | None:
         return None
     index = {v: i for i, v in enumerate(domain)}
     data = np.array([[np.nan if v is None else index[str(v)] for v in coding] for coding in codings], dtype=float)
-    return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
+    return float(_krippendorff().alpha(reliability_data=data, level_of_measurement="nominal"))
 
 
 def observed_agreement(a: Sequence, b: Sequence) -> float | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict
-from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
@@ -17,7 +16,6 @@ from .settings import Settings
 CACHE_FILE = ".wsd-cache"  # no .json suffix: the folder's *.json are records only
 
 
-@lru_cache(maxsize=8)
 def config_fingerprint(settings: Settings) -> str:
     """A hash of everything besides the input that decides a record: version, settings, data files.
 
@@ -34,23 +32,25 @@ def config_fingerprint(settings: Settings) -> str:
     return digest.hexdigest()
 
 
-def file_fingerprint(path: Path, settings: Settings) -> str:
-    """The cache key of one input file."""
-    return hashlib.sha256(path.read_bytes() + config_fingerprint(settings).encode()).hexdigest()
+def file_fingerprint(path: Path, config: str) -> str:
+    """The cache key of one input file under the configuration fingerprint ``config``."""
+    return hashlib.sha256(path.read_bytes() + config.encode()).hexdigest()
 
 
 class RecordCache:
     """Maps input files to the records a previous run wrote into the same output folder."""
 
     def __init__(self, out: Path, settings: Settings):
-        self.out, self.settings = Path(out), settings
+        self.out = Path(out)
+        # Computed once per run: data files are read at the start, as the pipeline reads them.
+        self.config = config_fingerprint(settings)
         path = self.out / CACHE_FILE
         self.entries: dict[str, dict] = json.loads(path.read_text("utf-8")) if path.is_file() else {}
 
     def get(self, path: Path) -> Record | None:
         """The cached record of ``path`` when nothing it depends on has changed."""
         entry = self.entries.get(str(path.resolve()))
-        if not entry or entry["key"] != file_fingerprint(path, self.settings):
+        if not entry or entry["key"] != file_fingerprint(path, self.config):
             return None
         record_path = self.out / entry["json"]
         if not record_path.is_file():
@@ -58,7 +58,7 @@ class RecordCache:
         return Record.from_dict(json.loads(record_path.read_text("utf-8")))
 
     def put(self, path: Path, json_name: str) -> None:
-        self.entries[str(path.resolve())] = {"key": file_fingerprint(path, self.settings), "json": json_name}
+        self.entries[str(path.resolve())] = {"key": file_fingerprint(path, self.config), "json": json_name}
 
     def save(self) -> Path:
         return write_text_atomic(self.out / CACHE_FILE, json.dumps(self.entries, indent=1, sort_keys=True))
