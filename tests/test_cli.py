@@ -42,3 +42,10 @@ def test_cli_evaluate_prints_the_scoring_table(tmp_path, capsys):
     table = capsys.readouterr().out
     for measure in ("speakers", "perspective", "quotes", "attribution", "voice_status", "flagged_missing", "themes"):
         assert measure in table
+
+
+@pytest.mark.parametrize("command", ["analyse", "report", "export"])
+def test_cli_scale_options_on_every_corpus_command(command):
+    extra = ["--format", "csv", "--out", "x"] if command == "export" else []
+    args = parse_args([command, "corpus", "-j", "2", *extra])
+    assert args.jobs == 2 and args.scheduler is None

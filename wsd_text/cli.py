@@ -68,6 +68,7 @@ def _add_report(sub, common) -> None:
                    help="report files or folders to analyse, or a folder of JSON records written by 'analyse'")
     p.add_argument("--out", type=Path, default=Path("report.html"), help="HTML file to write (default: report.html)")
     _add_settings_options(p)
+    _add_scale_options(p)
     _add_pseudonym_options(p)
     p.set_defaults(func=_cmd_report)
 
@@ -145,7 +146,8 @@ def _cmd_report(args) -> int:
     from .corpus import analyse_corpus
     from .export.html import write_report
 
-    corpus = analyse_corpus(args.paths, settings=settings_from_args(args), progress=not args.quiet)
+    corpus = analyse_corpus(args.paths, settings=settings_from_args(args), progress=not args.quiet,
+                            jobs=args.jobs, scheduler=args.scheduler)
     for error in corpus.errors.itertuples():
         print(f"error: {error.file}: {error.reason}", file=sys.stderr)
     if not len(corpus):

@@ -109,7 +109,7 @@ class Corpus:
 
 
 def analyse_corpus(path: str | Path | Iterable[str | Path], settings: Settings | None = None,
-                   progress: bool = False) -> Corpus:
+                   progress: bool = False, jobs: int = 1, scheduler: str | None = None) -> Corpus:
     """Analyse reports into a `Corpus`, or read back the records an earlier run wrote.
 
     Parameters
@@ -120,6 +120,8 @@ def analyse_corpus(path: str | Path | Iterable[str | Path], settings: Settings |
     settings : Settings, optional
     progress : bool
         Show a progress bar while analysing.
+    jobs, scheduler
+        Worker processes or a Dask scheduler address, as in `wsd_text.analyse_paths`.
 
     Returns
     -------
@@ -142,7 +144,7 @@ def analyse_corpus(path: str | Path | Iterable[str | Path], settings: Settings |
         errors.append(stored_errors)
     to_analyse = [p for p in paths if not _is_record_folder(p)]
     if to_analyse:
-        run = analyse_paths(to_analyse, settings=settings, progress=progress)
+        run = analyse_paths(to_analyse, settings=settings, progress=progress, jobs=jobs, scheduler=scheduler)
         records += run.records
         errors.append(tables.errors_table(run.errors))
     return Corpus.from_records(records, pd.concat(errors, ignore_index=True))
