@@ -3,8 +3,8 @@
 A person is an actor of kind ``individual`` with a name. Every form of that name is
 replaced wherever it occurs (actor names, quote texts, evidence sentences, titles, report
 texts): the full name, the surname with or without its particles ("de Jong", "De Jong",
-"Jong"), the given names ("Toby"), and initials with the surname ("T. Witte", "J.W. de
-Jong"). Role words around a name stay, so "wethouder Toby Witte" becomes "wethouder P3".
+"Jong"), the given names ("Sanne"), and initials with the surname ("S. Wolters", "J.W. de
+Jong"). Role words around a name stay, so "wethouder Sanne Wolters" becomes "wethouder P3".
 
 The key file (JSON) holds the people and, for every rewritten string, the original forms
 in order, so ``--reverse`` restores each string exactly; a string edited after
@@ -164,9 +164,9 @@ class PseudonymKey:
 
     Examples
     --------
-    >>> key = PseudonymKey(); key.add_names(["Toby Witte", "Witte", "Mariëtte Lusse"])
+    >>> key = PseudonymKey(); key.add_names(["Sanne Wolters", "Wolters", "Ingrid Bakhuis"])
     >>> [(p.pseudonym, p.name) for p in key.people]
-    [('P1', 'Toby Witte'), ('P2', 'Mariëtte Lusse')]
+    [('P1', 'Sanne Wolters'), ('P2', 'Ingrid Bakhuis')]
     """
 
     people: list[Person] = field(default_factory=list)
@@ -174,8 +174,8 @@ class PseudonymKey:
 
     def add_names(self, names: Iterable[str]) -> None:
         """Give every new person a pseudonym; a name matching a known person (§7
-        ``names_match``: "Witte" ~ "Toby Witte") or written as one of their forms
-        ("T. Witte") joins that person."""
+        ``names_match``: "Wolters" ~ "Sanne Wolters") or written as one of their forms
+        ("S. Wolters") joins that person."""
         pseudonyms = {p.pseudonym for p in self.people}
         for name in names:
             if name in pseudonyms:  # a record pseudonymised before
@@ -244,8 +244,8 @@ class Pseudonymiser:
 
     Examples
     --------
-    >>> key = PseudonymKey(); key.add_names(["Toby Witte"])
-    >>> Pseudonymiser(key).text("Wethouder Witte en T. Witte: „Toby weet het.”")
+    >>> key = PseudonymKey(); key.add_names(["Sanne Wolters"])
+    >>> Pseudonymiser(key).text("Wethouder Wolters en S. Wolters: „Sanne weet het.”")
     'Wethouder P1 en P1: „P1 weet het.”'
     """
 
@@ -268,7 +268,7 @@ class Pseudonymiser:
         """The pseudonymised text with its offset edits; logs the originals in the key.
 
         ``scope`` (report id and field path) keeps apart equal rewritten strings of
-        different places ("Witte" in one, "Toby Witte" in another, both "P1").
+        different places ("Wolters" in one, "Sanne Wolters" in another, both "P1").
         """
         if self._pattern is None:
             return Rewrite(text)
