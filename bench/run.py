@@ -20,6 +20,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -272,12 +273,13 @@ def measure_all(sizes: Sizes, seed: int, work: Path) -> list[Measurement]:
 
 # --- the profile ----------------------------------------------------------------------
 
-def stage_times(files: list[Path]) -> tuple[dict[str, float], int]:
-    """Seconds spent in ingest, the tokenizer, each pipeline component and the record.
+def stage_times(files: list[Path], out: Path) -> tuple[dict[str, float], int, list[str]]:
+    """Seconds per stage (ingest, tokenizer, each component, record, outputs), words, memory notes.
 
-    This repeats `wsd_text.nlp.make_doc` step by step, because the profile must say which
-    component the time goes to.
+    This repeats `wsd_text.nlp.make_doc` and `analyse_paths` step by step, because the
+    profile must say which component the time goes to.
     """
+    from wsd_text.analyse import RunResult, write_outputs
     from wsd_text.ingest import read_report
     from wsd_text.nlp import build_pipeline
     from wsd_text.records import record_from_doc
@@ -285,7 +287,7 @@ def stage_times(files: list[Path]) -> tuple[dict[str, float], int]:
     nlp = build_pipeline()
     seconds = dict.fromkeys(["ingest (read_report)", "tokenizer (nlp.make_doc)"]
                             + [f"component {name}" for name in nlp.pipe_names] + ["record_from_doc"], 0.0)
-    words = 0
+    result, words = RunResult(), 0
     for path in files:
         start = perf_counter()
         report = read_report(path)
@@ -300,9 +302,19 @@ def stage_times(files: list[Path]) -> tuple[dict[str, float], int]:
             doc = component(doc)
             seconds[f"component {name}"] += perf_counter() - start
         start = perf_counter()
-        record_from_doc(doc, report)
+        result.records.append(record_from_doc(doc, report))
         seconds["record_from_doc"] += perf_counter() - start
-    return seconds, words
+        result.sources.append(path)
+    memory = [f"peak RSS after ingest and analysis: {_peak_mib():,.0f} MiB"]
+    start = perf_counter()
+    write_outputs(result, out)
+    seconds["write_outputs (json, csv, report.html)"] = perf_counter() - start
+    memory.append(f"peak RSS after write_outputs: {_peak_mib():,.0f} MiB")
+    return seconds, words, memory
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _location(function: tuple[str, int, str]) -> str:
@@ -323,27 +335,27 @@ def _top(stats: pstats.Stats, key: int, count: int) -> list[str]:
     return lines
 
 
-def profile_analysis(files: list[Path]) -> str:
-    """The text of ``profile.txt``: time per stage, then cProfile's top functions."""
-    from wsd_text.analyse import analyse_file
+def profile_analysis(files: list[Path], work: Path) -> str:
+    """The text of ``profile.txt``: time per stage, then cProfile's top functions of a corpus run."""
+    from wsd_text.analyse import analyse_file, analyse_paths
     from wsd_text.settings import Settings
 
-    settings = Settings()
-    analyse_file(files[0], settings)  # imports, pipeline and rule data are startup, not per report
-    seconds, words = stage_times(files)
+    analyse_file(files[0], Settings())  # imports, pipeline and rule data are startup, not per report
+    seconds, words, memory = stage_times(files, work / "stages")
     total = sum(seconds.values())
     profiler = cProfile.Profile()
-    profiler.runcall(lambda: [analyse_file(path, settings) for path in files])
+    profiler.runcall(analyse_paths, files, out=work / "profiled", progress=False)
     stats = pstats.Stats(profiler)
-    lines = [f"wsd-text profile: analyse_file on {len(files)} reports ({words:,} words), "
+    lines = [f"wsd-text profile: analyse_paths on {len(files)} reports ({words:,} words), one process, "
              f"{datetime.datetime.now().isoformat(timespec='seconds')}", "",
              f"Time per stage, without the profiler ({total:.2f} s, {words / total:,.0f} words/s):",
-             f"{'stage':<34} {'seconds':>8} {'share':>6} {'words/s':>11}"]
+             f"{'stage':<40} {'seconds':>8} {'share':>6} {'words/s':>11}"]
     for stage, spent in sorted(seconds.items(), key=lambda item: -item[1]):
-        lines.append(f"{stage:<34} {spent:>8.3f} {spent / total:>6.1%} {words / max(spent, 1e-9):>11,.0f}")
+        lines.append(f"{stage:<40} {spent:>8.3f} {spent / total:>6.1%} {words / max(spent, 1e-9):>11,.0f}")
+    lines += ["", "Memory: " + "; ".join(memory) + "."]
     lines += ["", f"cProfile, top functions by own time (total {stats.total_tt:.2f} s under the profiler):"]
     lines += _top(stats, 2, 40)
-    lines += ["", "cProfile, top functions by cumulative time:"] + _top(stats, 3, 30)
+    lines += ["", "cProfile, top functions by cumulative time:"] + _top(stats, 3, 40)
     return "\n".join(lines) + "\n"
 
 
@@ -351,7 +363,9 @@ def run_profile_child(args: argparse.Namespace) -> int:
     """Entry point of ``run.py measure profile``: write ``profile.txt``."""
     from wsd_text.export.atomic import write_text_atomic
 
-    write_text_atomic(args.out, profile_analysis(_report_files(args.folder, args.limit)))
+    with tempfile.TemporaryDirectory() as work:
+        text = profile_analysis(_report_files(args.folder, args.limit), Path(work))
+    write_text_atomic(args.out, text)
     print(json.dumps({"written": str(args.out)}))
     return 0
 
@@ -472,7 +486,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=9, help="seed of the generated corpus (default 9)")
     parser.add_argument("--quick", action="store_true", help="tiny sizes: a smoke test of the benchmark")
     parser.add_argument("--profile", action="store_true",
-                        help=f"only profile the analysis of ~200 generated reports into {PROFILE.name}")
+                        help=f"only profile a run on 200 generated reports into {PROFILE.name}")
     parser.add_argument("--output", type=Path, help=f"file to write (default: {RESULTS.name}, "
                                                     f"with --profile {PROFILE.name}, in bench/)")
     parser.add_argument("--work", type=Path, default=WORK,

@@ -81,6 +81,17 @@ def test_analyse_second_run_reuses_unchanged_reports(tmp_path):
     assert analyse_paths([corpus], out=tmp_path / "out", progress=False).reused == 4
 
 
+def test_analyse_second_run_rewrites_nothing_when_nothing_changed(tmp_path):
+    analyse_paths([CORPUS], out=tmp_path / "out", progress=False)
+    written = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "out").iterdir()}
+    second = analyse_paths([CORPUS], out=tmp_path / "out", progress=False)
+    assert second.reused == 5 and len(second.records) == 5
+    assert {p.name: p.stat().st_mtime_ns for p in (tmp_path / "out").iterdir()} == written
+    (tmp_path / "out" / "report.html").unlink()
+    analyse_paths([CORPUS], out=tmp_path / "out", progress=False)
+    assert (tmp_path / "out" / "report.html").is_file()
+
+
 def test_analyse_changed_data_file_invalidates_the_cache(tmp_path):
     from wsd_text.settings import Settings
 

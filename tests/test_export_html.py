@@ -94,3 +94,12 @@ def test_export_html_analyse_writes_report_and_report_reads_records_back(tmp_pat
         assert "&lt;b&gt;schulden&lt;/b&gt;" in out.read_text(encoding="utf-8")
     assert main(["report", str(tmp_path / "ontbreekt"), "--out", str(tmp_path / "x.html"), "-q"]) == 1
     assert "no such file or folder" in capsys.readouterr().err and not (tmp_path / "x.html").exists()
+
+
+def test_export_html_large_corpus_works_out_the_first_reports_only(monkeypatch):
+    monkeypatch.setattr("wsd_text.export.html.REPORT_SECTIONS", 2)
+    html = render_report(Corpus.from_records(sample_records()))
+    assert re.findall(r"<h2>(.*?)</h2>", html) == ["Samenvatting", "Kenniscafé schulden en armoede", "werkplaats.txt"]
+    assert "<strong>3</strong> verslagen" in html                         # the summary counts every report
+    assert "Alleen de eerste 2 verslagen zijn hieronder uitgewerkt" in html
+    assert len(re.findall(r'<img src="data:image/png;base64,', html)) == 5

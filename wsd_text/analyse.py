@@ -145,22 +145,36 @@ def _in_processes(work, files, jobs, bar) -> Iterator[Record | InputError]:
 
 
 def write_outputs(result: RunResult, out: Path, cache: RecordCache | None = None) -> list[Path]:
-    """One ``<stem>.json`` per record, ``corpus.csv``, ``errors.csv`` and the organiser's ``report.html``."""
-    from .corpus import Corpus  # pandas and matplotlib are loaded only when writing outputs
-    from .export.html import write_report
-    from .tables import errors_table, reports_table
+    """One ``<stem>.json`` per record, ``corpus.csv``, ``errors.csv`` and the organiser's ``report.html``.
 
-    written = []
-    for name, record, source in zip(_json_names(result.records), result.records, result.sources):
-        written.append(write_record(record.to_dict(), out / name))
+    With a ``cache``, records read back from this folder are not written again, nor are the
+    tables and the report when no record and no error changed since the run that wrote them.
+    """
+    names = _json_names(result.records)
+    dicts = [record.to_dict() for record in result.records]
+    for name, data, source in zip(names, dicts, result.sources):
+        if cache is None or not cache.unchanged(source, name):
+            write_record(data, out / name)
         if cache is not None:
             cache.put(source, name)
-    written.append(write_text_atomic(out / "corpus.csv", reports_table(result.records).to_csv(index=False)))
-    written.append(write_text_atomic(out / "errors.csv", errors_table(result.errors).to_csv(index=False)))
-    written.append(write_report(Corpus.from_records(result.records, result.errors), out / "report.html"))
+    summaries = [out / "corpus.csv", out / "errors.csv", out / "report.html"]
+    if cache is None or not cache.outputs_unchanged(result.sources, result.errors, summaries):
+        _write_summaries(dicts, result.errors, summaries)
     if cache is not None:
         cache.save()
-    return written
+    return [out / name for name in names] + summaries
+
+
+def _write_summaries(dicts: list[dict], errors: list[InputError], paths: list[Path]) -> None:
+    """``corpus.csv``, ``errors.csv`` and ``report.html`` from the records' JSON form, built once."""
+    from .corpus import Corpus  # pandas and matplotlib are loaded only when writing outputs
+    from .export.html import write_report
+
+    corpus = Corpus.from_records(dicts, errors)
+    corpus_csv, errors_csv, report_html = paths
+    write_text_atomic(corpus_csv, corpus.reports.to_csv(index=False))
+    write_text_atomic(errors_csv, corpus.errors.to_csv(index=False))
+    write_report(corpus, report_html)
 
 
 def _json_names(records: list[Record]) -> list[str]:

@@ -1,13 +1,19 @@
 """Incremental runs: a report whose content, toolkit version, settings and data files are
-unchanged is not analysed again; its record is read back from the last run's output."""
+unchanged is not analysed again; its record is read back from the last run's output.
+
+When every record and error of a run is the same as in the run that last wrote the
+folder, the records, tables and report on disk are still right and are not written again.
+"""
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
 
 from . import __version__
+from .errors import InputError
 from .export.atomic import write_text_atomic
 from .records import Record
 from .resources import DATA
@@ -38,27 +44,68 @@ def file_fingerprint(path: Path, config: str) -> str:
 
 
 class RecordCache:
-    """Maps input files to the records a previous run wrote into the same output folder."""
+    """Maps input files to the records a previous run wrote into the same output folder.
+
+    The cache file holds ``records`` (resolved input path -> key and JSON name) and
+    ``outputs``, a digest of the run that last wrote the tables and the report.
+    """
 
     def __init__(self, out: Path, settings: Settings):
         self.out = Path(out)
         # Computed once per run: data files are read at the start, as the pipeline reads them.
         self.config = config_fingerprint(settings)
+        # Pseudonymised records also depend on the key file, which no fingerprint covers.
+        self.reuse_outputs = not settings.pseudonymise
         path = self.out / CACHE_FILE
-        self.entries: dict[str, dict] = json.loads(path.read_text("utf-8")) if path.is_file() else {}
+        self._saved = path.read_text("utf-8") if path.is_file() else "{}"
+        stored = json.loads(self._saved)
+        # A cache file of an older version is the bare mapping of records.
+        self.entries: dict[str, dict] = stored["records"] if "records" in stored else stored
+        self.outputs: str | None = stored.get("outputs") if "records" in stored else None
+        self._keys: dict[str, str] = {}  # hashed once per run, in get(), reused by put()
+        self._hits: dict[str, str] = {}  # input -> JSON name of the records read back
 
     def get(self, path: Path) -> Record | None:
         """The cached record of ``path`` when nothing it depends on has changed."""
-        entry = self.entries.get(str(path.resolve()))
-        if not entry or entry["key"] != file_fingerprint(path, self.config):
+        resolved = str(path.resolve())
+        key = self._key(path, resolved)
+        entry = self.entries.get(resolved)
+        if not entry or entry["key"] != key:
             return None
         record_path = self.out / entry["json"]
         if not record_path.is_file():
             return None
+        self._hits[resolved] = entry["json"]
         return Record.from_dict(json.loads(record_path.read_text("utf-8")))
 
+    def unchanged(self, path: Path, json_name: str) -> bool:
+        """True when the record of ``path`` came from the cache and is on disk as ``json_name``."""
+        return self.reuse_outputs and self._hits.get(str(path.resolve())) == json_name
+
     def put(self, path: Path, json_name: str) -> None:
-        self.entries[str(path.resolve())] = {"key": file_fingerprint(path, self.config), "json": json_name}
+        resolved = str(path.resolve())
+        self.entries[resolved] = {"key": self._key(path, resolved), "json": json_name}
+
+    def outputs_unchanged(self, sources: Iterable[Path], errors: Iterable[InputError],
+                          files: Iterable[Path]) -> bool:
+        """True when ``files`` exist and were written from the same records and errors.
+
+        Call after `put` for every source; the run is remembered for the next one.
+        """
+        digest = hashlib.sha256(json.dumps(
+            [[self.entries[str(p.resolve())] for p in sources], [[str(e.path), e.reason] for e in errors]],
+            sort_keys=True).encode()).hexdigest()
+        same = self.reuse_outputs and digest == self.outputs and all(f.is_file() for f in files)
+        self.outputs = digest
+        return same
 
     def save(self) -> Path:
-        return write_text_atomic(self.out / CACHE_FILE, json.dumps(self.entries, indent=1, sort_keys=True))
+        """Write the cache file, unless it would not change."""
+        path = self.out / CACHE_FILE
+        text = json.dumps({"records": self.entries, "outputs": self.outputs}, indent=1, sort_keys=True)
+        return path if text == self._saved else write_text_atomic(path, text)
+
+    def _key(self, path: Path, resolved: str) -> str:
+        if resolved not in self._keys:
+            self._keys[resolved] = file_fingerprint(path, self.config)
+        return self._keys[resolved]

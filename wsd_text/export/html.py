@@ -2,7 +2,9 @@
 
 A corpus summary with figures comes first, then per report who was heard, who was
 present but silent, who was talked about and who was missing, with the evidence
-sentences, the quotes per perspective and the themes. Figures are embedded as base64
+sentences, the quotes per perspective and the themes. Only the first `REPORT_SECTIONS`
+reports get a section (and a row in the voices figure); the page then says so, and the
+summary and the other figures still count every report. Figures are embedded as base64
 PNG and the CSS is inline, so the file opens anywhere without a network. Every text from
 a report goes through Jinja's autoescaping: a report containing ``<script>`` shows it as
 text.
@@ -18,7 +20,7 @@ import pandas as pd
 
 from .. import __version__, plots
 from ..corpus import Corpus
-from ..records import PERSPECTIVES, STATUSES
+from ..records import ACTOR_PERSPECTIVES, PERSPECTIVES, STATUSES
 from ..tables import EVIDENCE_SEPARATOR, LIST_SEPARATOR, status_counts
 from .atomic import write_text_atomic
 
@@ -27,6 +29,10 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 CARD_HEADINGS = {"voiced": "Wie was aan het woord", "present": "Wie was er wel maar zweeg",
                  "mentioned": "Over wie werd gepraat", "missing": "Wie ontbrak"}
 FIGURE_DPI = 110
+# Reports worked out one by one, in their own section and as rows of the voices figure. Far
+# more make a page nobody reads through, megabytes large and slow to draw (the figure grows
+# by one row per report, ~30 ms and 11 kB each); corpus.csv has every report.
+REPORT_SECTIONS = 50
 
 
 def render_report(corpus: Corpus, title: str = "Meerstemmigheid in de verslagen") -> str:
@@ -45,11 +51,13 @@ def render_report(corpus: Corpus, title: str = "Meerstemmigheid in de verslagen"
     True
     """
     template = _environment().get_template("report.html.j2")
-    anchors = {rid: f"verslag-{i + 1}" for i, rid in enumerate(corpus.reports["report"])}
+    shown = corpus.reports.head(REPORT_SECTIONS)
+    anchors = {rid: f"verslag-{i + 1}" for i, rid in enumerate(shown["report"])}
+    rows = _rows_by_report(corpus, anchors)
     # No date of making on the page: the same records give the same bytes (runs can be compared).
-    return template.render(title=title, version=__version__,
-                           **_labels(), **_summary(corpus, anchors), figures=_figures(corpus),
-                           reports=[_report(corpus, row, anchors[row["report"]]) for row in _rows(corpus.reports)])
+    return template.render(title=title, version=__version__, not_shown=len(corpus) - len(shown),
+                           **_labels(), **_summary(corpus, anchors), figures=_figures(corpus, anchors),
+                           reports=[_report(row, anchors[row["report"]], rows) for row in _rows(shown)])
 
 
 def write_report(corpus: Corpus, path: str | Path, title: str = "Meerstemmigheid in de verslagen") -> Path:
@@ -80,6 +88,8 @@ def _summary(corpus: Corpus, anchors: dict[str, str]) -> dict:
     """Headline numbers, the perspective × status table, the flagged voices and the errors."""
     flagged = corpus.voices.groupby("perspective", observed=False)["flagged_missing"].sum()
     table = status_counts(corpus.voices)
+    missing = corpus.missing_voices()
+    missing = missing[missing["report"].isin(anchors)]  # the flags of the other reports are in corpus.csv
     return {
         "numbers": {"reports": len(corpus), "speakers": int(corpus.actors["speaks"].sum()),
                     "quotes": len(corpus.quotes), "flagged": int(flagged.sum()), "errors": len(corpus.errors)},
@@ -87,17 +97,22 @@ def _summary(corpus: Corpus, anchors: dict[str, str]) -> dict:
                      "flagged": int(flagged[p])} for p in PERSPECTIVES],
         "missing": [{"key": m["perspective"], "label": plots.PERSPECTIVE_LABELS[m["perspective"]],
                      "report": _title(m["title"], m["report"]), "anchor": anchors[m["report"]],
-                     "evidence": m["evidence"]} for m in _rows(corpus.missing_voices())],
+                     "evidence": m["evidence"]} for m in _rows(missing)],
         "errors": _rows(corpus.errors),
     }
 
 
-def _figures(corpus: Corpus) -> list[dict]:
-    """The corpus figures as base64 PNG; the time figure only when some report has a date."""
+def _figures(corpus: Corpus, anchors: dict[str, str]) -> list[dict]:
+    """The corpus figures as base64 PNG; the time figure only when some report has a date.
+
+    The voices figure has one row per report, so it shows the reports worked out below only.
+    """
+    capped = (f" Alleen de eerste {len(anchors)} verslagen, die hieronder zijn uitgewerkt."
+              if len(anchors) < len(corpus) else "")
     figures = [
-        ("stemmen", plots.plot_voices(corpus.voices, corpus.reports),
+        ("stemmen", plots.plot_voices(corpus.voices[corpus.voices["report"].isin(anchors)], corpus.reports),
          "Per verslag de status van elk perspectief; een oranje rand betekent dat het verslag zelf zegt "
-         "dat deze stem ontbrak of te klein was."),
+         "dat deze stem ontbrak of te klein was." + capped),
         ("aantallen", plots.plot_status_counts(corpus.voices), "Per perspectief het aantal verslagen per status."),
     ]
     if corpus.reports["date"].notna().any():
@@ -121,33 +136,45 @@ def _png(key: str, fig, caption: str) -> dict:
             "width": int(width), "height": int(height), "title": title.split("\n")[0], "caption": caption}
 
 
-def _report(corpus: Corpus, report: dict, anchor: str) -> dict:
+def _rows_by_report(corpus: Corpus, anchors: dict[str, str]) -> dict[str, dict[str, list[dict]]]:
+    """Table name -> report -> its rows, for the reports in ``anchors``.
+
+    Rows are converted once and grouped here: filtering every table again for every report
+    grows with the square of the corpus.
+    """
+    grouped = {}
+    for name in ("voices", "actors", "quotes", "themes"):
+        frame = getattr(corpus, name)
+        grouped[name] = {rid: [] for rid in anchors}
+        for row in _rows(frame[frame["report"].isin(anchors)]):
+            grouped[name][row["report"]].append(row)
+    return grouped
+
+
+def _report(report: dict, anchor: str, rows: dict[str, dict[str, list[dict]]]) -> dict:
     """Everything the page shows for one report."""
     rid = report["report"]
-    voices = _rows(corpus.voices[corpus.voices["report"] == rid])
-    actors = corpus.actors[corpus.actors["report"] == rid]
     return {
         "anchor": anchor, "title": _title(report["title"], rid), "meta": _meta(report),
-        "cards": _cards(voices, actors, _split(report["missing_named"], LIST_SEPARATOR)),
-        "quotes": _quote_groups(corpus.quotes[corpus.quotes["report"] == rid]),
+        "cards": _cards(rows["voices"][rid], rows["actors"][rid], _split(report["missing_named"], LIST_SEPARATOR)),
+        "quotes": _quote_groups(rows["quotes"][rid]),
         "themes": [{"label": plots.theme_label(t["code"]), "evidence": _split(t["evidence"], EVIDENCE_SEPARATOR)}
-                   for t in _rows(corpus.themes[corpus.themes["report"] == rid])],
+                   for t in rows["themes"][rid]],
     }
 
 
-def _cards(voices: list[dict], actors: pd.DataFrame, missing_named: list[str]) -> list[dict]:
+def _cards(voices: list[dict], actors: list[dict], missing_named: list[str]) -> list[dict]:
     """The four cards: heard (with the speakers), present, mentioned, and missing.
 
     A perspective is missing when it was absent or when the report flags it; the card
     then shows the report's own sentence.
     """
-    speakers = actors[actors["speaks"]]
     cards = {key: [] for key in CARD_HEADINGS}
     for v in voices:
         p = v["perspective"]
         item = {"key": p, "label": plots.PERSPECTIVE_LABELS[p], "people": [], "evidence": v["status_evidence"]}
         if v["status"] == "voiced":
-            item["people"] = [_person(a) for a in _rows(speakers[speakers["perspective"] == p])]
+            item["people"] = [_person(a) for a in actors if a["speaks"] and a["perspective"] == p]
         if v["status"] != "absent":
             cards[v["status"]].append(item)
         if v["status"] == "absent" or v["flagged_missing"]:
@@ -156,10 +183,10 @@ def _cards(voices: list[dict], actors: pd.DataFrame, missing_named: list[str]) -
             for key, heading in CARD_HEADINGS.items()]
 
 
-def _quote_groups(quotes: pd.DataFrame) -> list[dict]:
+def _quote_groups(quotes: list[dict]) -> list[dict]:
     """Quotes grouped by the speaker's perspective, in the fixed perspective order."""
-    return [{"key": p, "label": plots.PERSPECTIVE_LABELS[p], "entries": _rows(group)}
-            for p, group in quotes.groupby("perspective", observed=True, sort=True)]
+    groups = [(p, [q for q in quotes if q["perspective"] == p]) for p in ACTOR_PERSPECTIVES]
+    return [{"key": p, "label": plots.PERSPECTIVE_LABELS[p], "entries": entries} for p, entries in groups if entries]
 
 
 def _person(actor: dict) -> str:

@@ -7,6 +7,9 @@ import unicodedata
 _BULLET = re.compile(r"^\s*(?:[-–•·*▪●◦]|\d{1,2}[.)])\s+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANK = re.compile(r"\n\s*\n")
+# The control characters (Unicode category Cc) but tab and line feed; one regex pass is ~10x
+# faster than asking unicodedata about every character.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _HYPHENATED = re.compile(r"[a-zà-ÿ]{2}-$")
 # "zorg- en welzijn": a hyphen before a conjunction marks a shared word part, not a broken word.
 _CONTINUES = re.compile(r"(?!(?:en|of|tot)\b)[a-zà-ÿ]")
@@ -17,7 +20,7 @@ _SHORT_LINE = 60
 def normalise(raw: str) -> str:
     """NFC, LF line ends, no control characters, runs of spaces (incl. NBSP) as one space."""
     text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = _CONTROL.sub("", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 

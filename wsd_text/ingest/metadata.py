@@ -97,7 +97,17 @@ class MetadataCues:
 
     def has(self, name: str, text: str) -> bool:
         """True when a ``name`` pattern matches ``text``."""
-        return any(p.search(text) for p in self.patterns[name])
+        return _any_pattern(self, name).search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def _any_pattern(cues: MetadataCues, name: str) -> re.Pattern:
+    """The ``name`` patterns as one alternation: one scan of a sentence instead of one per pattern.
+
+    It matches where any of them matches; an empty group matches nothing.
+    """
+    patterns = cues.patterns[name]
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
@@ -210,14 +220,19 @@ def parse_date(mention: DateMention, before: date | None = None) -> date | None:
     Returns None when the text gives no year and there is no ``before`` date to take it from,
     or when dateparser cannot read the mention (e.g. 31/02/2020).
     """
+    if mention.year is None and before is None:
+        return None
+    return _parse(mention.text, before if mention.year is None else None)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, before: date | None) -> date | None:
+    """dateparser on one mention, remembered: it takes milliseconds, and reports repeat dates."""
     settings = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month"]}
-    if mention.year is None:
-        if before is None:
-            return None
+    if before is not None:
         # dateparser resolves a year-less date relative to a base: "past" keeps it on or before.
         settings.update(RELATIVE_BASE=datetime.combine(before, datetime.min.time()),
                         PREFER_DATES_FROM="past")
-    text = mention.text
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         settings["DATE_ORDER"] = "YMD"
     parsed = dateparser.parse(text, languages=["nl"], settings=settings)
