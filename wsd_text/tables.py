@@ -99,10 +99,10 @@ def actors_table(records: Iterable[Record | Mapping]) -> pd.DataFrame:
     --------
     >>> from wsd_text.records import Actor
     >>> actors_table([Record(report="a.txt", title=None, event_date=None, published_date=None,
-    ...     location=None, attendance=None, actors=(Actor("a1", "Toby Witte", None, "lector",
+    ...     location=None, attendance=None, actors=(Actor("a1", "Sanne Wolters", None, "lector",
     ...     None, "formal", speaks=True),))])[["label", "perspective", "speaks"]]
-            label perspective  speaks
-    0  Toby Witte      formal    True
+               label perspective  speaks
+    0  Sanne Wolters      formal    True
     """
     rows = []
     for r in record_dicts(records):

@@ -351,9 +351,9 @@ def _location_rules(cues: MetadataCues) -> tuple[list[re.Pattern], re.Pattern, r
     town = rf"(?:\s+(?:in|te)\s+(?P<town>{_TOWN}))?"
     # Case matters for names, so only the prepositions and articles ignore it.
     rules = [
-        # "bij Inholland te Haarlem", "in Buurthuis De Pijp te Amsterdam", "van het X College te Y"
+        # "bij Hogeschool Noord te Haarlem", "in Buurthuis De Pijp te Amsterdam", "van het X College te Y"
         re.compile(rf"\b(?i:bij|in|van)\s+(?:de\s+|het\s+)?(?P<name>{_NAME})\s+te\s+(?P<town>{_TOWN})"),
-        # "in de raadzaal van Delft", "van een kantoorgebouw in Zoetermeer"
+        # "in de raadzaal van Deventer", "van een kantoorgebouw in Zwolle"
         re.compile(rf"\b(?i:in|op|bij|van)\s+(?:de|het|een)\s+(?:[a-z]+e\s+)?(?P<name>(?=[a-z]){venue_word})"
                    rf"\s+(?:van|in|te)\s+(?P<town>{_TOWN})"),
         # "in poppodium P60", "in de Bibliotheek Midden-Brabant", "in wijkcentrum De Bron te Ede"
