@@ -44,15 +44,17 @@ def build_pipeline(settings: Settings = Settings()) -> Language:
         raise ValueError(f"The model {settings.model!r} is not installed; install it or use model='blank'.")
     else:
         nlp = spacy.load(settings.model, exclude=["senter"])
-    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
-        nlp.add_pipe("sentencizer")
+    # Without a parser, wsd_segments also splits at final punctuation (as spaCy's sentencizer).
+    parsed = nlp.has_pipe("parser") or nlp.has_pipe("senter")
     for name in COMPONENTS:
-        nlp.add_pipe(name, config=_component_config(name, settings))
+        nlp.add_pipe(name, config=_component_config(name, settings, parsed))
     return nlp
 
 
-def _component_config(name: str, settings: Settings) -> dict:
+def _component_config(name: str, settings: Settings, parsed: bool) -> dict:
     """Components that read data files get the user's data folder, when one is set."""
+    if name == "wsd_segments":
+        return {"punctuation": not parsed}
     factory = Language.get_factory_meta(name) if Language.has_factory(name) else None
     if factory and "data_dir" in factory.default_config and settings.data_dir:
         return {"data_dir": str(settings.data_dir)}

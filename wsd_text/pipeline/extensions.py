@@ -13,6 +13,7 @@ DOC_EXTENSIONS = (
     "wsd_voices",         # dict[perspective, records.Voice]
     "wsd_missing_named",  # list[str]
     "wsd_themes",         # list[records.Theme]
+    "wsd_tokens",         # pipeline.text.Tokens, the token lists the components share
 )
 SPAN_EXTENSIONS = (
     "wsd_actor",          # actor id of a mention, speech cue or quote span

@@ -7,7 +7,7 @@ cached `Lexicon`, so a document never triggers file reading.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,8 +23,10 @@ SPEECH_KINDS = ("say", "think", "present", "ask", "source")
 # A compound inherits the entry of its head (the last part, as Dutch compounds go) only
 # when the head is long enough not to be an accidental ending ("werker" yes, "man" no).
 MIN_HEAD = 5
+MAX_CACHED = 200_000  # distinct words whose lexicon entry is kept
 
 
+@lru_cache(maxsize=1 << 16)  # names and words repeat across a corpus; fold is called per comparison
 def fold(word: str) -> str:
     """Lower case without diacritics ("José" and "Jose" are the same name)."""
     decomposed = unicodedata.normalize("NFD", word.lower())
@@ -70,9 +72,21 @@ class Lexicon:
     phrases: dict[str, tuple[str, ...]]
     interview_words: tuple[str, ...]
     poll_words: frozenset[str]
+    # entry() per distinct word, filled as the components ask: the compound search tries
+    # every ending of a word, and the same words are looked up for every report.
+    _entries: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def entry(self, words: str) -> Entry | None:
         """The lexicon entry for a word or phrase, exact or through its compound head."""
+        try:
+            return self._entries[words]
+        except KeyError:
+            if len(self._entries) > MAX_CACHED:
+                self._entries.clear()
+            found = self._entries[words] = self._find_entry(words)
+            return found
+
+    def _find_entry(self, words: str) -> Entry | None:
         key = words.lower()
         if key in self.roles:
             return self.roles[key]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -24,6 +25,7 @@ from spacy.tokens import Doc
 
 from ..records import Actor
 from .lexicon import Lexicon, fold, load_lexicon
+from .text import doc_text
 
 UP, LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 CAP = rf"(?:IJ|[{UP}])[{LOW}]+(?:['’][{LOW}]+)?"
@@ -46,11 +48,13 @@ class Candidate:
     text: str
     evidence: set[str] = field(default_factory=set)
 
-    @property
+    # Cached: clustering compares every mention with the earlier ones (``words`` and
+    # ``text`` do not change once a candidate is made).
+    @cached_property
     def first(self) -> str:
         return " ".join(self.words[:self.surname_at])
 
-    @property
+    @cached_property
     def surname(self) -> str:
         return self.text[len(self.first):].strip() if self.first else self.text
 
@@ -276,7 +280,7 @@ class PersonsComponent:
         self.finder = PersonFinder(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         persons, others = self.finder.candidates(text)
         clusters: list[list[Candidate]] = []
         # Full names first, so that a first name or surname alone finds its full name

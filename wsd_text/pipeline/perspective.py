@@ -22,10 +22,11 @@ from collections import Counter
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..records import Actor
 from .lexicon import Lexicon, load_lexicon
+from .text import spans_by_actor, tokens_of
 
 AGE = re.compile(r"\s*\(\s*(\d{1,2})\s*(?:jaar)?\s*\)")
 APPOSITION_START = re.compile(r"\s*(?:\(|,\s+(?:de|het|een|[a-z]+er)\b)")
@@ -55,14 +56,15 @@ class PerspectiveComponent:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        self.text = doc.text  # Doc.text joins every token: read it once per document
+        self.tok = tokens_of(doc)
+        self.text = self.tok.text
         mentions = list(doc.spans.get("wsd_mentions", []))
         cues = list(doc.spans.get("wsd_speech", []))
         dominant = self._dominant(self.text)
+        own_of, said_of = spans_by_actor(mentions), spans_by_actor(cues)
         actors = []
         for actor in doc._.wsd_actors or ():
-            own = [s for s in mentions if s._.wsd_actor == actor.id]
-            said = [c for c in cues if c._.wsd_actor == actor.id]
+            own, said = own_of.get(actor.id, []), said_of.get(actor.id, [])
             if actor.name is None:
                 perspective, evidence = self._anonymous(doc, actor)
             else:
@@ -98,7 +100,7 @@ class PerspectiveComponent:
             if dominant is not None:
                 return dominant[0], f"{weak[1]}; {dominant[1]}"
             return weak[0].perspective, weak[1]
-        if any(c.label_ == "ask" and any(w in c.sent.text.lower() for w in self.lexicon.interview_words)
+        if any(c.label_ == "ask" and any(w in self._sentence(c).lower() for w in self.lexicon.interview_words)
                for c in said):
             return "formal", "interview"
         if dominant is not None and not any(APPOSITION_START.match(self.text, s.end_char) for s in own):
@@ -108,12 +110,15 @@ class PerspectiveComponent:
 
     def _own_words(self, doc: Doc, own, said) -> tuple[str, str] | None:
         """Rule 3: "als vrijwilliger", "zelf armoede ervaren" in the actor's sentences."""
-        texts = {s.sent.text for s in list(own) + list(said)}
+        # A dict, not a set: the first text with a phrase decides, so the order must not
+        # depend on string hashing (which differs per process).
+        texts = dict.fromkeys(self._sentence(s) for s in list(own) + list(said))
         for cue in said:
-            # the quote that follows the cue's sentence is the speaker's own words too
-            last = cue.sent[-1]  # the sentencizer may keep an opening mark with the sentence
-            if m := QUOTED.match(self.text, last.idx if last.text in "“„\"‘'" else cue.sent.end_char):
-                texts.add(m.group(1))
+            # the quote that follows the cue's sentence is the speaker's own words too; the
+            # sentencizer may keep an opening mark with the sentence, as its last token
+            last = self.tok.sentence(cue.start)[1] - 1
+            if m := QUOTED.match(self.text, self.tok.idx[last] if self.tok.word(last) in "“„\"‘'" else self.tok.end[last]):
+                texts.setdefault(m.group(1))
         for original in texts:
             text = original.lower()
             for perspective, phrases in self.lexicon.phrases.items():
@@ -125,6 +130,10 @@ class PerspectiveComponent:
                 if entry and entry.category == "role" and not entry.weak and entry.perspective != "unknown":
                     return entry.perspective, m.group()
         return None
+
+    def _sentence(self, span: Span) -> str:
+        """``span.sent.text``."""
+        return self.tok.span_text(*self.tok.sentence(span.start))
 
     def _organisation(self, org: str) -> tuple[str, str] | None:
         """Rule 4: the type of an organisation, from its name's words."""
@@ -197,4 +206,3 @@ class PerspectiveComponent:
         doc.spans["wsd_mentions"] = spans
         return [replace(a, id=new_ids[a.id], mentions=tuple(sorted(set(positions.get(a.id, a.mentions)))))
                 for a in kept]
-

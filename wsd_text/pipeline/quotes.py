@@ -26,6 +26,7 @@ from ..resources import load_yaml
 from . import attribution
 from .extensions import register_extensions
 from .quote_marks import BULLET_LINE, FINAL, MARKS_FILE, Candidate, QuoteMarks, find_candidates
+from .text import doc_text
 
 CUES_FILE = "quote_cues.yaml"
 _LINE_TAIL = re.compile(r"[ \t\u00a0]*[.,;:!?]?[ \t\u00a0]*(?:\n|$)")
@@ -151,15 +152,6 @@ def _drop_repeats(text: str, quotes: list[Candidate]) -> list[Candidate]:
                        for j in range(len(quotes)))]
 
 
-def _doc_text(doc: Doc) -> str:
-    """``doc.text`` without rebuilding it from the tokens: a Doc made by `nlp.make_doc` keeps
-    its report, whose text it was tokenised from (checked by length)."""
-    report = doc._.wsd_report
-    if report is not None and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(report.text):
-        return report.text
-    return doc.text
-
-
 def _source(name: str, given: str, data_dir) -> str | Path | None:
     """The file to read: an explicit path, the user's data folder, or the package default."""
     if given not in (None, "default"):
@@ -210,7 +202,7 @@ class QuoteFinder:
         self.cues = QuoteCues.load(_source(CUES_FILE, cues, data_dir))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = _doc_text(doc)
+        text = doc_text(doc)
         quotes = select_quotes(text, find_candidates(text, self.marks), self.cues)
         records, actors = attribution.attribute(doc, text, quotes, self.cues)
         doc._.wsd_quotes = records

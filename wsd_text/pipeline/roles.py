@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from ..records import Actor
 from .lexicon import Lexicon, load_lexicon
+from .text import doc_text, spans_by_actor, tokens_of
 
 ORG = r"(?:(?:de|het|De|Het)\s+)?((?:(?:gemeente|provincie|regio)\s+)?(?:[A-ZÀ-Þ0-9][\w'’&/-]*)(?:\s+(?:(?:en|van|voor|de|der|het|in|op)\s+)?[A-ZÀ-Þ0-9][\w'’&/-]*)*)"
 ORG_AFTER = re.compile(rf",?\s+(?:van|bij|namens|vanuit)\s+{ORG}")
@@ -66,13 +67,14 @@ class RolesComponent:
         self.poll = re.compile(rf"(?i)\b(?:{alt(sorted(lexicon.poll_words, key=len, reverse=True))})\b")
 
     def __call__(self, doc: Doc) -> Doc:
-        self.text = doc.text  # Doc.text joins every token: read it once per document
+        self.text = doc_text(doc)
         actors = {a.id: a for a in doc._.wsd_actors or ()}
         spans = list(doc.spans.get("wsd_mentions", []))
         # All mentions first: "A en B (beiden van X)" describes A through B's mention.
         self._describe(doc, spans, spans)
+        by_actor = spans_by_actor(spans)
         for actor_id, actor in list(actors.items()):
-            mentions = [s for s in spans if s._.wsd_actor == actor_id]
+            mentions = by_actor.get(actor_id, [])
             role = next((s._.wsd_role for s in mentions if s._.wsd_role), None)
             org = next((s._.wsd_organisation for s in mentions if s._.wsd_organisation), None)
             actors[actor_id] = _replace(actor, role=role, organisation=org)
@@ -119,7 +121,7 @@ class RolesComponent:
     def _role_before(self, doc: Doc, span: Span) -> str | None:
         """Role words right before a name, back to the first role word of the phrase."""
         start, first_role = span.start, None
-        for i in range(span.start - 1, max(span.start - 7, span.sent.start) - 1, -1):
+        for i in range(span.start - 1, max(span.start - 7, tokens_of(doc).sentence(span.start)[0]) - 1, -1):
             token = doc[i]
             if not token.is_alpha or token.lower_ in self.lexicon.verbs:
                 break

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from ..codebook import WORD, Codebook, CueMatcher, load_codebook
 from ..records import Theme
 from .extensions import register_extensions
+from .text import doc_text
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def doc_sentences(doc: Doc) -> list[Sentence]:
     a Token per word cost more than the rest of the voice and theme analysis together.
     """
     report = doc._.wsd_report
-    text = report.text if report is not None else doc.text
+    text = doc_text(doc)
     paragraphs = report.paragraphs if report is not None else ()
     starts = [p.start for p in paragraphs]
     if not len(doc):
@@ -81,10 +82,8 @@ class ThemeCoder:
         self.matcher = CueMatcher({c.code: c.cues for c in codebook.codes})
 
     def __call__(self, doc: Doc) -> Doc:
-        report = doc._.wsd_report
         sentences = doc_sentences(doc)
-        hits = self.matcher.by_sentence(report.text if report is not None else doc.text,
-                                        [s.start for s in sentences])
+        hits = self.matcher.by_sentence(doc_text(doc), [s.start for s in sentences])
         scores: dict[str, float] = {}
         evidence: dict[str, list[str]] = {}
         for index, per_code in sorted(hits.items()):

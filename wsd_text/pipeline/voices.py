@@ -35,6 +35,7 @@ from ..records import PERSPECTIVES, Voice
 from ..resources import load_yaml
 from .extensions import register_extensions
 from .themes import Sentence, doc_sentences
+from .text import doc_text
 
 CUES_FILE = "voice_cues.yaml"
 TOP_KEYS = {"skip_names", "terms", "clause_breaks", "attendance", "missing", "named"}
@@ -64,8 +65,7 @@ class VoiceFinder:
         self.named = [_compile(p, source) for p in cues.get("named") or ()]
 
     def __call__(self, doc: Doc) -> Doc:
-        # The report's text is the Doc's text; Doc.text would be rebuilt from the tokens.
-        text = doc._.wsd_report.text if doc._.wsd_report is not None else doc.text
+        text = doc_text(doc)
         low = _lower(text)
         sentences = doc_sentences(doc)
         starts = [s.start for s in sentences]
