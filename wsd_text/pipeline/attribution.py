@@ -2,8 +2,8 @@
 
 The first rule that names a speaker wins:
 
-1. ``colon``: "Witte vult aan: “…”": the subject of the clause before the colon.
-2. ``after``: "“…”, aldus Witte", "„…” roept coördinator De Vries", "‘…’, vertelt ze".
+1. ``colon``: "Wolters vult aan: “…”": the subject of the clause before the colon.
+2. ``after``: "“…”, aldus Wolters", "„…” roept coördinator De Vries", "‘…’, vertelt ze".
 3. ``interrupted``: "“…”, zo zegt X, “…”": a quote broken by a cue clause, same speaker.
 4. ``back-reference``: "‘…?’ Met deze vraag opende X de middag": the next sentence points back.
 5. ``subject``: "X denkt “…”": a quote inside a sentence goes to that sentence's subject.
@@ -250,7 +250,7 @@ def _back_reference(ctx: _Context, quote, previous, want):
 
 
 def _subject(ctx: _Context, quote, previous, want):
-    """"Toby Witte denkt “dat …”": a quote inside a sentence goes to its subject."""
+    """"Sanne Wolters denkt “dat …”": a quote inside a sentence goes to its subject."""
     start = max(ctx.sentence(quote.left)[0], _after_previous(previous, quote.left))
     if BULLET_LINE.fullmatch(ctx.text, start, quote.left):
         return None

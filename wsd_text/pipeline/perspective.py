@@ -3,7 +3,7 @@
 The first rule that gives an answer decides, and its words go to ``Actor.evidence``:
 
 1. A strong role word of the actor ("lector", "vrijwilliger", "ervaringsdeskundige").
-2. An age up to ``max_child_age`` written after the name ("Hilde (14)"), §9.12.
+2. An age up to ``max_child_age`` written after the name ("Femke (14)"), §9.12.
 3. The actor's own words place them: "als vrijwilliger", "zelf armoede ervaren".
 4. The organisation's type ("Sociale Dienst", "Humanitas", "Cliëntenraad").
 5. A weak role (a chair, a coordinator) takes the report's dominant organisation type

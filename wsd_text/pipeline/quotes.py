@@ -192,7 +192,7 @@ class QuoteFinder:
     --------
     >>> import spacy
     >>> nlp = spacy.blank("nl"); _ = nlp.add_pipe("wsd_quotes")
-    >>> [q.text for q in nlp("Witte vult aan: „Dit raakt mij diep.” Dan is het pauze.")._.wsd_quotes]
+    >>> [q.text for q in nlp("Wolters vult aan: „Dit raakt mij diep.” Dan is het pauze.")._.wsd_quotes]
     ['Dit raakt mij diep.']
     """
 

@@ -2,9 +2,9 @@
 
 Rules (from the apposition patterns of Dutch reporting, ANNOTATION.md §2, §8, §9):
 
-- A role word just before a name ("lector Maatschappelijke Zorg Toby Witte", "Voorzitter
-  Aafke van Rhijn") or in its apposition ("Carla Kolner, programmamanager van ...",
-  "Marian van den Berg (schuldhulpverlener Sociale Dienst Drechtsteden)").
+- A role word just before a name ("lector Maatschappelijke Zorg Sanne Wolters", "Voorzitter
+  Anouk van Dijk") or in its apposition ("Ingrid Mulder, programmamanager van ...",
+  "Jeroen de Boer (schuldhulpverlener Sociale Dienst Rivierland)").
 - An organisation after "van", "bij", "namens" or "vanuit" beside the name, or a
   capitalised apposition in parentheses ("(Centrum Jeugd en Gezin)").
 - "de wethouder" later in the text is the actor whose role that is (label ROLE).
@@ -42,7 +42,7 @@ def make_roles(nlp: Language, name: str, data_dir: str | None) -> "RolesComponen
     Examples
     --------
     >>> from wsd_text.nlp import build_pipeline
-    >>> doc = build_pipeline()("Carla Kolner, programmamanager van het Kennisnet, vertelt.")
+    >>> doc = build_pipeline()("Ingrid Mulder, programmamanager van het Kennisnet, vertelt.")
     >>> doc._.wsd_actors[0].role, doc._.wsd_actors[0].organisation
     ('programmamanager', 'Kennisnet')
     """
@@ -107,7 +107,7 @@ class RolesComponent:
         return any(p.label_ == "PERSON" and p.start_char == offset for p in persons)
 
     def _cut_at_person(self, doc: Doc, org: str | None, after: int, persons: list[Span]) -> str | None:
-        """"van Alliantie Dordrecht en Marleen Kleijn": the organisation ends before a name."""
+        """"van Netwerk Zwolle en Anouk Smit": the organisation ends before a name."""
         if not org:
             return org
         start = self.text.find(org, after)

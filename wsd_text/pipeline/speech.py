@@ -5,12 +5,12 @@ Rules (Dutch word order and the reporting genre; ANNOTATION.md §2, §3, §9.3):
 - A verb of saying or thinking from ``speech_verbs.csv`` (separable particles and the nouns
   of multi-word verbs must follow in the sentence: "legt ... uit", "doet een oproep").
   Dutch main clauses put the finite verb second, so the subject either opens the clause
-  ("Witte vult aan", "dat Grauss zegt") or follows the verb ("benadrukt docentonderzoeker
-  Dollart", "“...”, vertelt Hilde"). "hij", "zij", "ze" take the last named person.
+  ("Wolters vult aan", "dat Bosman zegt") or follows the verb ("benadrukt docentonderzoeker
+  Verhoef", "“...”, vertelt Femke"). "hij", "zij", "ze" take the last named person.
 - "aldus X" and "volgens X" (the speaker follows the word).
 - Any verb between a closing quotation mark and a name ("„...” gebaart Joke").
-- Colon labels: "Witte: ...", "Vraag van X: ...", and a sentence ending in ":" before a
-  quote ("Karsten sluit af: “...”").
+- Colon labels: "Wolters: ...", "Vraag van X: ...", and a sentence ending in ":" before a
+  quote ("Bakker sluit af: “...”").
 - A quote opening a sentence belongs to the subject of the sentence before it in the same
   paragraph (§3), and a pull-quote line ending in "Naam - functie" to that name.
 - Without content there is no speech (§9.3): "vertelt over X." followed by nothing said.
@@ -192,7 +192,7 @@ class SpeechComponent:
         return span
 
     def _colon_cues(self, doc: Doc) -> list[Span]:
-        """"Witte: “...”" and "Vraag van X: ..." at the start of a line."""
+        """"Wolters: “...”" and "Vraag van X: ..." at the start of a line."""
         cues = []
         for span in self.starts.values():
             if span.label_ not in ("PERSON", "ROLE"):
