@@ -5,7 +5,7 @@ Rules (from Dutch naming conventions and the reporting genre, see ANNOTATION.md 
 - A name is a run of capitalised words and initials, possibly with tussenvoegsels
   ("A.J. de Vries", "Marian van den Berg", "Jansen-de Wit").
 - Function words, titles and organisation words in front are not part of the name
-  ("wethouder Grauss", "Centrum Jeugd en Gezin").
+  ("wethouder Bosman", "Centrum Jeugd en Gezin").
 - A run is a person when its first word is a gazetteer first name (Faker nl_NL/nl_BE), it
   starts with initials, or the context says so: a title or role word before it, an age,
   apposition or speech verb beside it, a surname repeated on its own elsewhere, or a list
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -86,14 +86,16 @@ class PersonFinder:
         self.lexicon = lexicon
         self.pattern = name_pattern(lexicon)
         inter = "|".join(re.escape(i) for i in lexicon.interfixes)
-        self.interfix = re.compile(rf"(?i)^(?:{inter.replace(chr(92) + ' ', chr(92) + 's+')})$")
+        interfix = re.compile(rf"(?i)^(?:{inter.replace(chr(92) + ' ', chr(92) + 's+')})$")
+        # Asked several times for every name word; the same words recur across reports.
+        self.is_interfix = lru_cache(maxsize=1 << 14)(lambda word: interfix.match(word) is not None)
         multi = "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in lexicon.interfixes if " " in i)
         self.part = re.compile(rf"{INITIALS}|(?:{multi})(?=\s)|{CAP}(?:-(?:(?:{inter})\s)?{CAP})*|\S+")
 
     def candidates(self, text: str) -> tuple[list[Candidate], list[Candidate]]:
         """Name-shaped runs: those that are persons on their own, and the others.
 
-        The others may still be later mentions of a person ("Witte", "Van Poppel").
+        The others may still be later mentions of a person ("Wolters", "Van Dijk").
         """
         self.text = text
         runs = [c for m in self.pattern.finditer(text) for c in self._segments(text, m.start(), m.end())]
@@ -110,8 +112,8 @@ class PersonFinder:
     def _segments(self, text: str, start: int, end: int) -> list[Candidate]:
         """Split a run at words that cannot be part of a name.
 
-        "Wethouder Gerard Mostert" loses its role word, "Maatschappelijke Zorg Toby Witte"
-        splits at the organisation word, and "Mirjam Karsten van Alliantie Dordrecht" at
+        "Wethouder Pieter Dekker" loses its role word, "Maatschappelijke Zorg Sanne Wolters"
+        splits at the organisation word, and "Femke Bakker van Netwerk Zwolle" at
         the tussenvoegsel that starts the organisation.
         """
         parts = [(m.group(), m.start() + start) for m in self.part.finditer(text[start:end])]
@@ -138,21 +140,21 @@ class PersonFinder:
         # first words are first names ("Jan Willem de Vries").
         # "Neem Leon van der Meer", "lector Armoede Wouter Peeters": the name starts at
         # the first gazetteer first name when the words before it are not first names.
-        first = next((i for i, (w, _) in enumerate(parts) if self.interfix.match(w)
+        first = next((i for i, (w, _) in enumerate(parts) if self.is_interfix(w)
                       or self.lexicon.is_first_name(w)), 0)
         if 0 < first < len(parts) - 1 and self.lexicon.is_first_name(parts[first][0]):
             parts = parts[first:]
-        at = next((i for i, (w, _) in enumerate(parts) if self.interfix.match(w)), len(parts))
+        at = next((i for i, (w, _) in enumerate(parts) if self.is_interfix(w)), len(parts))
         # "Vraag van Angèle": a first name after "van" starts a name, it ends none.
         if 0 < at < len(parts) - 1 and self.lexicon.is_first_name(parts[at + 1][0]) \
                 and not self.lexicon.is_first_name(parts[0][0]):
             parts = parts[at + 1:]
-            at = next((i for i, (w, _) in enumerate(parts) if self.interfix.match(w)), len(parts))
+            at = next((i for i, (w, _) in enumerate(parts) if self.is_interfix(w)), len(parts))
         if at >= 2 and not all(self.lexicon.is_first_name(w) for w, _ in parts[:2]):
             parts = parts[:at]
-        while parts and self.interfix.match(parts[-1][0]):
+        while parts and self.is_interfix(parts[-1][0]):
             parts = parts[:-1]
-        words = [w for w, _ in parts if not self.interfix.match(w)]
+        words = [w for w, _ in parts if not self.is_interfix(w)]
         if not words or len(words) > 4:
             return None
         s, e = parts[0][1], parts[-1][1] + len(parts[-1][0])
@@ -162,19 +164,19 @@ class PersonFinder:
     def _name_word(self, word: str, leading: bool) -> bool:
         """Whether a capitalised word can be part of a person's name."""
         low = word.lower()
-        if self.interfix.match(word):
+        if self.is_interfix(word):
             return not leading or word[0].isupper()
         if leading and low in STOP_WORDS or low.rstrip(".") in self.lexicon.titles or low in self.lexicon.not_name_words:
             return False
         if word.isupper() and len(word) > 1 and "." not in word:
-            return False  # acronyms name organisations ("CJG", "STAMM")
+            return False  # acronyms name organisations ("CJG", "WMZ")
         if low.endswith(self.lexicon.not_name_endings) and low not in self.lexicon.first_names:
             return False  # streets, laws, policies ("Diessentstraat", "Jeugdwet")
         entry = self.lexicon.entry(low)
         return entry is None or entry.category not in ("role", "org", "body", "attendee")
 
     def _repeated_surnames(self, runs: list[Candidate]) -> set[str]:
-        """Words that stand alone as a speaker elsewhere ("Witte: ...", "volgens Witte").
+        """Words that stand alone as a speaker elsewhere ("Wolters: ...", "volgens Wolters").
 
         A place or project name also repeats alone, but not as the subject of a speech
         verb or a colon label, so only those repetitions count.
@@ -221,7 +223,7 @@ class PersonFinder:
             return True
         strong = cand.evidence - {"field"}
         if n > 2 and strong == {"role"}:
-            return False  # "lector Maatschappelijk Werk Inholland": a field, not a name
+            return False  # "lector Maatschappelijk Werk Hogeschool Noord": a field, not a name
         if n >= 2 or cand.surname_at == 0 and " " in cand.text:
             return bool(strong)
         if "title" in strong or "role" in strong and strong & {"speech", "repeated", "apposition"}:
@@ -251,7 +253,9 @@ class PersonFinder:
             if cand.start in found or len(cand.words) < 2:
                 continue
             after = LIST_GAP.match(self.text, cand.end)
-            before = LIST_GAP_BEFORE.search(self.text, 0, cand.start)
+            # A gap holds no line break: searching from the line start finds what a search
+            # from the text start would, without rescanning the text for every candidate.
+            before = LIST_GAP_BEFORE.search(self.text, self.text.rfind("\n", 0, cand.start) + 1, cand.start)
             if after and after.end() in starts or before and before.start() in ends:
                 persons.append(cand)
         return sorted(persons, key=lambda c: c.start)
@@ -265,9 +269,9 @@ def make_persons(nlp: Language, name: str, data_dir: str | None) -> "PersonsComp
     Examples
     --------
     >>> from wsd_text.nlp import build_pipeline
-    >>> doc = build_pipeline()("Lector Toby Witte vertelt. Witte: 'Dat is zo.'")
+    >>> doc = build_pipeline()("Lector Sanne Wolters vertelt. Wolters: 'Dat is zo.'")
     >>> [a.name for a in doc._.wsd_actors]
-    ['Toby Witte']
+    ['Sanne Wolters']
     """
     return PersonsComponent(load_lexicon(data_dir))
 
@@ -284,13 +288,14 @@ class PersonsComponent:
         persons, others = self.finder.candidates(text)
         clusters: list[list[Candidate]] = []
         # Full names first, so that a first name or surname alone finds its full name
-        # even when it comes first ("Net als Hilde ... Hilde Hoefbakker (14)").
+        # even when it comes first ("Net als Femke ... Femke Kuipers (14)").
         persons.sort(key=lambda c: (len(c.words) < 2, c.start))
+        is_person = {id(c) for c in persons}  # candidates are distinct objects; == compares every field
         for cand in persons + others:
             cluster = self._cluster_of(cand, clusters)
             if cluster is not None:
                 cluster.append(cand)
-            elif cand in persons:
+            elif id(cand) in is_person:
                 clusters.append([cand])
         clusters = [c for c in clusters if not all(self._contact(text, m) for m in c)]
         clusters.sort(key=lambda c: min(m.start for m in c))

@@ -117,7 +117,8 @@ class PerspectiveComponent:
             # the quote that follows the cue's sentence is the speaker's own words too; the
             # sentencizer may keep an opening mark with the sentence, as its last token
             last = self.tok.sentence(cue.start)[1] - 1
-            if m := QUOTED.match(self.text, self.tok.idx[last] if self.tok.word(last) in "“„\"‘'" else self.tok.end[last]):
+            after = self.tok.idx[last] if self.tok.word(last) in "“„\"‘'" else self.tok.end[last]
+            if m := QUOTED.match(self.text, after):
                 texts.setdefault(m.group(1))
         for original in texts:
             text = original.lower()
