@@ -154,6 +154,8 @@ def test_metadata_location(text, expected):
     ("Met 11 personen in hun raad zijn zij vooruitstrevend.", None),
     ("De jongeren vertelden over hun ideeën.", None),
     ("1018 keer bekeken", None),
+    # a definite article makes a headcount of people only, not of a set of bodies
+    ("Het thema wordt verder verdiept binnen de drie netwerken.", None),
 ])
 def test_metadata_attendance(text, expected):
     found = find_attendance(text)

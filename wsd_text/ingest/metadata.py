@@ -434,11 +434,11 @@ def find_attendance(text: str, cues: MetadataCues | None = None) -> Attendance |
             count = parse_number(match.group("number"), cues)
             if count is None or count < 2:
                 continue
-            evidence = (match.group("approx") or match.group("article")
-                        or cues.has("attendance", sentence))
-            if not evidence:
-                continue
             kind, unit = _unit(match.group("unit"), cues)
+            # "de 47 aanwezigen" is a headcount; "de drie netwerken" names a set.
+            article = match.group("article") and kind == "people"
+            if not (match.group("approx") or article or cues.has("attendance", sentence)):
+                continue
             if kind and kind not in found:
                 found[kind] = Attendance(count, unit)
         if "people" in found:
@@ -451,9 +451,12 @@ def _attendance_regex(cues: MetadataCues) -> re.Pattern:
     approx = "|".join(re.escape(a) for a in cues.approximate)
     nouns = "|".join(re.escape(n) for n in cues.people + cues.organisations)
     noun = rf"[\w-]*(?:{nouns})"
+    # A number word starts with a base word ("vijf|entwintig", "honderd|vijftig"): trying only
+    # those keeps the regex from testing every word of a sentence as a count.
+    words = "|".join(sorted(map(re.escape, [*cues.numbers, *cues.multipliers]), key=len, reverse=True))
     return re.compile(
         rf"(?:(?P<article>\b(?:de|het|die|deze)\s+)|\b)(?:(?P<approx>{approx})\s+)?"
-        rf"(?:(?:een|het)\s+)?(?P<number>\d{{1,3}}(?:\.\d{{3}})+|\d+|[a-zë]+)"
+        rf"(?:(?:een|het)\s+)?(?P<number>\d{{1,3}}(?:\.\d{{3}})+|\d+|(?:{words})[a-zë]*)"
         rf"\s+(?:\([^)]*\)\s+)?(?P<unit>(?:[a-zë]+e\s+){{0,2}}{noun}(?:\s+(?:en|of)\s+{noun})?)\b",
         re.IGNORECASE)
 
