@@ -51,6 +51,19 @@ def test_clean_split_blocks(raw, expected):
     ("Over Stichting Wijkkracht", "navigation"),
     ("1018 keer bekeken", "navigation"),
     ("Tags: armoede, schulden", "navigation"),
+    ("Home | Wie wij zijn | Projecten | Contact", "menu"),
+    ("Blog | Stichting Wijkkracht", "menu"),
+    ("Nieuws > Verslagen", "menu"),
+    ("U bent hier: Home > Nieuws > Wat werkt bij schulden?", "menu"),
+    ("Menu Zoeken Inloggen", "menu"),
+    ("☰ Menu", "menu"),
+    ("Tekst: Anna Visser | Foto's: Bram Kok", "byline"),
+    ("Door: Anna Visser", "byline"),
+    # report text stays, even when it names a newsletter or a cookie
+    ("Nieuws | 12 maart 2025", None),     # a dateline: the publication date
+    ("Door de crisis kwamen meer mensen.", None),
+    ("Kinderen > volwassenen?", None),
+    ("Doe mee aan de enquête!", None),
     # report text stays, even when it names a newsletter or a cookie
     ("De wethouder schreef in haar nieuwsbrief dat zij de drempels voor hulp wil verlagen, omdat "
      "veel gezinnen te laat aan de bel trekken en dan al diep in de schulden zitten.", None),
@@ -59,6 +72,19 @@ def test_clean_split_blocks(raw, expected):
 ])
 def test_clean_boilerplate_categories(block, category):
     assert load_rules().category(block) == category
+
+
+def test_clean_site_header_above_the_menu_is_removed():
+    blocks = [("Platform Armoede Oostland", "heading"), ("Home | Agenda | Contact", "heading"),
+              ("Stichting Wijkkracht", "heading"), ("Nieuws > Verslagen", "heading"),
+              ("Bewoners praten mee", "heading"), ("12 maart 2025", "heading"), (LONG + ".", "body"),
+              ("Lees meer", "heading"), ("Wat bewoners vroegen", "heading"), (LONG + "!", "body")]
+    kept, removed = remove_boilerplate(blocks)
+    assert [text for text, _ in kept][:2] == ["Bewoners praten mee", "12 maart 2025"]
+    assert "site header: Platform Armoede Oostland" in removed
+    assert "site header: Stichting Wijkkracht" in removed
+    # below the first body text, headings stay even after a menu item
+    assert ("Wat bewoners vroegen", "heading") in kept
 
 
 def test_clean_remove_boilerplate_keeps_removed_blocks():

@@ -73,6 +73,11 @@ def test_metadata_parse_date_takes_year_from_publication(mention, before, expect
     (["Wijkavond", "Geplaatst op 12 maart", "Tekst."], None),  # no year: not a full date
     (["Wijkavond", "Er komt op 12 maart 2024 een vervolg."], None),  # not at the start of the lead
     ([" date 2023-05 De jongeren praatten mee."], None),
+    # a short section label before the date of a news page
+    (["Bewoners over de huur", "Nieuwsbericht | 8 april 2025", "Tekst."], "2025-04-08"),
+    (["Wijkavond", "Blog · 3 mei 2024", "Tekst."], "2024-05-03"),
+    (["Wijkavond", "De raad besprak het plan van de gemeente | 3 mei 2024"], None),  # a sentence, no label
+    (["Notulen", "Datum verslag: 9 juli 2023", "Tekst."], "2023-07-09"),
 ])
 def test_metadata_published_date(blocks, expected):
     published, _ = find_published_date(blocks)

@@ -6,6 +6,8 @@ Two kinds of rule, both site-independent:
 - repetition: a short block that recurs apart from its first place is site chrome (a site
   name in header and footer); one repeated right after itself is a doubled heading, so the
   first stays; a block "Site | Headline" that repeats an earlier heading is the page title.
+- the page header: headings above the page's last menu or breadcrumb, before any body text,
+  are the site's name and sections ("Gemeente X", "Platform Y"), not the headline.
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from ..resources import load_yaml
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 _REPEAT_MAX_WORDS = 15
+# Furniture that stands in a page's header, above the headline.
+_HEADER_FURNITURE = frozenset({"menu"})
 
 
 @dataclass(frozen=True)
@@ -50,14 +54,31 @@ def remove_boilerplate(blocks: list[tuple[str, str]], rules: BoilerplateRules | 
     rules = rules or load_rules()
     counts = Counter(text for text, _ in blocks if len(text.split()) <= _REPEAT_MAX_WORDS)
     kept: list[tuple[str, str]] = []
-    removed: list[str] = []
+    reasons: list[str | None] = []
     for i, (text, kind) in enumerate(blocks):
-        reason = rules.category(text) or _repetition(blocks, i, counts, kept)
-        if reason:
-            removed.append(f"{reason}: {text}")
-        else:
+        # Repetition first: "Site | Headline" is the page title repeated, not a menu.
+        reasons.append(_repetition(blocks, i, counts, kept) or rules.category(text))
+        if not reasons[-1]:
             kept.append((text, kind))
+    for i in range(_header_end(blocks, reasons)):
+        reasons[i] = reasons[i] or "site header"
+    kept = [block for block, reason in zip(blocks, reasons) if not reason]
+    removed = [f"{reason}: {text}" for (text, _), reason in zip(blocks, reasons) if reason]
     return kept, removed
+
+
+def _header_end(blocks, reasons) -> int:
+    """The index after the last menu or breadcrumb of the page top (0 if none).
+
+    The top ends at the first body block that is report text.
+    """
+    end = 0
+    for i, ((_, kind), reason) in enumerate(zip(blocks, reasons)):
+        if reason in _HEADER_FURNITURE:
+            end = i + 1
+        elif kind == "body" and not reason:
+            break
+    return end
 
 
 def _repetition(blocks, i, counts, kept) -> str | None:

@@ -36,6 +36,7 @@ _QUOTES = "‘’“”„\"'«»‹›"
 _OPEN_QUOTES = "‘“„\"'«‹"
 # The lead is the first few blocks after the headline; a date there opens the report (§9.2).
 _LEAD_BLOCKS = 4
+_LABEL_SEPARATORS = "|·•–—-"
 _ALLOWED_KEYS = {"patterns", "approximate", "people", "organisations", "drop_adjectives",
                  "numbers", "multipliers", "venues", "abbreviations"}
 _PATTERN_KEYS = {"published", "event", "future", "online", "attendance", "travel", "location_label"}
@@ -61,7 +62,12 @@ def find_title(blocks: list[tuple[str, str]]) -> str | None:
     'Kijk naar de persoon!'
     >>> find_title([("Verslag van het café 'Arm zijn'.", "body")])
     "Verslag van het café 'Arm zijn'"
+    >>> find_title([("Nieuws – 3 mei 2024", "heading"), ("Arm in de stad", "heading")])
+    'Arm in de stad'
     """
+    # A dateline above the headline ("Nieuws – 23 maart 2026") is not the headline.
+    while blocks and _is_dateline(blocks[0][0]):
+        blocks = blocks[1:]
     if not blocks:
         return None
     text, kind = blocks[0]
@@ -251,7 +257,7 @@ def find_published_date(blocks: list[str], cues: MetadataCues | None = None
     for i, block in enumerate(blocks):
         for mention in find_dates(block):
             before = block[:mention.start]
-            opens_lead = i <= _LEAD_BLOCKS and _weekday_only(before)
+            opens_lead = i <= _LEAD_BLOCKS and _lead_prefix(before)
             labelled = cues.has("published", before[-40:]) and (i <= _LEAD_BLOCKS or len(block) < 200)
             if mention.year and (opens_lead or labelled):
                 parsed = parse_date(mention)
@@ -261,9 +267,19 @@ def find_published_date(blocks: list[str], cues: MetadataCues | None = None
     return None, None
 
 
-def _weekday_only(text: str) -> bool:
-    """True when ``text`` is empty or only a weekday name ("Zaterdag 14 oktober 2023 - ...")."""
+def _is_dateline(block: str) -> bool:
+    """A block that is a date, perhaps with a weekday or a short section label before it."""
+    dates = find_dates(block)
+    return len(dates) == 1 and not block[dates[0].end:].strip(" .") and _lead_prefix(block[:dates[0].start])
+
+
+def _lead_prefix(text: str) -> bool:
+    """True when ``text`` is what may stand before a date that opens the lead: nothing, a
+    weekday ("Zaterdag 14 oktober 2023 - ...") or a short section label and a separator
+    ("Nieuws | 7 oktober 2025", "Blog · 3 mei 2024")."""
     words = text.strip(" ,").lower()
+    if words[-1:] in _LABEL_SEPARATORS:
+        return len(words.split()) <= 4
     return not words or words in _weekdays()
 
 
