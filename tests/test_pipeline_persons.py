@@ -17,6 +17,14 @@ def names(doc):
     ("Daarna vertelt prof. dr. Lotte Smit dat het anders moet.", ["Lotte Smit"]),
     ("Later legt wethouder Bruinsma uit dat het budget op is.", ["Bruinsma"]),
     ("Het lokaal zat vol met lector Armoede en Zorg Wouter Peeters en studenten.", ["Wouter Peeters"]),
+    # letters beyond Latin-1 (Turkish, Polish, Czech names)
+    ("Daarna vertelde Emre Şahin dat de wachtlijst lang is.", ["Emre Şahin"]),
+    ("Volgens Hatice Yılmaz-Koç moet het eenvoudiger.", ["Hatice Yılmaz-Koç"]),
+    ("Ook Łukasz Wiśniewski zegt dat de taal een drempel is.", ["Łukasz Wiśniewski"]),
+    ("Mevr. G. Doğan vertelt dat het wijkteam vol zit.", ["G. Doğan"]),
+    # a lone capital inside a hyphenated surname; hyphenated first names
+    ("Raadslid Naomi Lie-A-Fo zegt dat ze het meeneemt.", ["Naomi Lie-A-Fo"]),
+    ("Daarna vertelt Gert-Jan Hoogland dat hij maatje is.", ["Gert-Jan Hoogland"]),
 ])
 def test_persons_finds_name_forms(analyse, text, expected):
     assert names(analyse(text)) == expected
@@ -67,7 +75,8 @@ def test_persons_resolves_surname_and_first_name_mentions(analyse, text, name, m
 @pytest.mark.parametrize("text", [
     "Meer weten? Neem contact op met Willemijn Post (w.post@voorbeeld.nl).",
     "Vragen kun je mailen naar Bart Kuipers.",
-    "Tekst: Roelof Dijkman",
+    "Tekst: Roelof Dijkman\n\nDe bewoners van de wijk spraken over de kosten van energie.",
+    "Foto's: Roelof Dijkman. De bewoners van de wijk spraken over de kosten van energie.",
 ])
 def test_persons_leaves_out_contact_persons_and_authors(analyse, text):
     assert names(analyse(text)) == []

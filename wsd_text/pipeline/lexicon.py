@@ -97,8 +97,11 @@ class Lexicon:
         return None
 
     def is_first_name(self, word: str) -> bool:
-        """A gazetteer first name (accents and case ignored)."""
-        return fold(word) in self.first_names
+        """A gazetteer first name (accents and case ignored), or first names joined by
+        hyphens ("Jan-Pieter", "Anne-Fleur")."""
+        folded = fold(word)
+        return folded in self.first_names or "-" in folded and all(
+            part in self.first_names for part in folded.split("-"))
 
 
 def _path(data_dir: str | None, name: str):

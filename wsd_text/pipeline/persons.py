@@ -27,8 +27,14 @@ from ..records import Actor
 from .lexicon import Lexicon, fold, load_lexicon
 from .text import doc_text
 
-UP, LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+# Latin letters with diacritics up to Latin Extended-A, so that Turkish, Polish and Czech
+# names ("Doğan", "Yıldız", "Łukasz") are names too; after a capital any of them may follow.
+_EXTENDED = "".join(map(chr, range(0x100, 0x180)))
+UP = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _EXTENDED if c.isupper())
+LOW = "a-zß-öø-ÿ" + _EXTENDED
+# A capitalised word; inside a hyphenated surname a lone capital is a part too ("Tjon-A-Joe").
 CAP = rf"(?:IJ|[{UP}])[{LOW}]+(?:['’][{LOW}]+)?"
+HYPHEN_LETTER = rf"[{UP}](?=-)"
 INITIALS = rf"(?:(?:Th|Chr|Ph|Joh|[{UP}])\.\s?){{1,4}}"
 SPACE = r"(?:[ \t\u00a0]+|[ \t]*\n[ \t]*(?=[{LOW}]))".replace("{LOW}", LOW)
 LIST_GAP = re.compile(r"[ \t]*(?:,|\ben\b|&)[ \t]*(?:,[ \t]*)?")
@@ -62,7 +68,7 @@ class Candidate:
 def name_pattern(lexicon: Lexicon) -> re.Pattern:
     """One regex for a run of name words with tussenvoegsels in between."""
     inter = "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in lexicon.interfixes)
-    word = rf"(?:{INITIALS}|{CAP}(?:-(?:(?:{inter})\s)?{CAP})*)"
+    word = rf"(?:{INITIALS}|{CAP}(?:-(?:(?:{inter})\s)?(?:{CAP}|{HYPHEN_LETTER}))*)"
     return re.compile(rf"(?<![\w@.-]){word}(?:{SPACE}(?:(?:{inter}){SPACE})?{word})*(?![\w@])")
 
 
@@ -90,7 +96,7 @@ class PersonFinder:
         # Asked several times for every name word; the same words recur across reports.
         self.is_interfix = lru_cache(maxsize=1 << 14)(lambda word: interfix.match(word) is not None)
         multi = "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in lexicon.interfixes if " " in i)
-        self.part = re.compile(rf"{INITIALS}|(?:{multi})(?=\s)|{CAP}(?:-(?:(?:{inter})\s)?{CAP})*|\S+")
+        self.part = re.compile(rf"{INITIALS}|(?:{multi})(?=\s)|{CAP}(?:-(?:(?:{inter})\s)?(?:{CAP}|{HYPHEN_LETTER}))*|\S+")
 
     def candidates(self, text: str) -> tuple[list[Candidate], list[Candidate]]:
         """Name-shaped runs: those that are persons on their own, and the others.
