@@ -25,6 +25,12 @@ def names(doc):
     # a lone capital inside a hyphenated surname; hyphenated first names
     ("Raadslid Naomi Lie-A-Fo zegt dat ze het meeneemt.", ["Naomi Lie-A-Fo"]),
     ("Daarna vertelt Gert-Jan Hoogland dat hij maatje is.", ["Gert-Jan Hoogland"]),
+    # common surnames that are also words
+    ("Daarna sprak Joyce de Koning over de wachtlijst.", ["Joyce de Koning"]),
+    ("Ook Bas van Wijk en Evi ten Huis waren erbij.", ["Bas van Wijk", "Evi ten Huis"]),
+    # first names beyond Faker's lists (first_names_extra.txt)
+    ("Daarna kwam Ruud Hoekstra aan het woord.", ["Ruud Hoekstra"]),
+    ("Ook Wietske Zijlstra en Hanneke Bos waren er.", ["Wietske Zijlstra", "Hanneke Bos"]),
 ])
 def test_persons_finds_name_forms(analyse, text, expected):
     assert names(analyse(text)) == expected
@@ -52,6 +58,13 @@ def test_persons_recognises_names_from_context(analyse, text, expected):
     "De film Housing First (eerst een huis) werd vertoond.",
     "De sessie Samen Sterk in de Wijk was druk bezocht.",
     "Ze woont aan de Kerkstraat in Utrecht.",
+    # fields after a role word, organisation compounds
+    "Het woord was aan lector Creatieve Therapie en lector Financiële Zelfredzaamheid.",
+    "Er kwamen docenten en studenten Social Work naar de Vrijwilligerscentrale Zwolle.",
+    "Het Jeugdoverleg Oostwijk begon om acht uur.",
+    # first names that are also words, at a sentence start
+    "Toon aan dat het werkt. Ben je er ook bij?",
+    "Wil je meedoen? Frank en vrij spraken de bewoners over geld.",
 ])
 def test_persons_ignores_laws_places_organisations_and_titles(analyse, text):
     assert names(analyse(text)) == []

@@ -116,7 +116,8 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     """Read and check every data file once; later calls return the cached lexicon."""
     parts = resources.load_yaml("name_parts.yaml", _path(data_dir, "name_parts.yaml"), NAME_PART_KEYS)
     persp = resources.load_yaml("perspective.yaml", _path(data_dir, "perspective.yaml"), PERSPECTIVE_KEYS)
-    names = resources.load_wordlist("first_names.txt", _path(data_dir, "first_names.txt"))
+    names = resources.load_wordlist("first_names.txt", _path(data_dir, "first_names.txt")) \
+        | resources.load_wordlist("first_names_extra.txt", _path(data_dir, "first_names_extra.txt"))
     lower = lambda key, source=parts: frozenset(w.lower() for w in source.get(key) or ())  # noqa: E731
     return Lexicon(
         first_names=frozenset(map(fold, names)),
