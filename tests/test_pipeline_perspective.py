@@ -36,10 +36,49 @@ def test_perspective_chair_takes_the_organisation_type(analyse):
     assert first(doc) == ("informal", "Wijkplatform Noord")
 
 
+def test_perspective_chair_of_the_meeting_is_formal(analyse):
+    doc = analyse("Aanwezig: mw. A. Visser (voorzitter), dhr. B. Kok (vrijwilliger Voedselbank Zuid).\n\n"
+                  "De voorzitter opent de vergadering. De vrijwilligers van de voedselbank zijn druk.\n\n"
+                  "Mw. Visser benadrukt dat de voedselbank groeit.")
+    assert first(doc) == ("formal", "voorzitter")
+
+
 def test_perspective_chair_without_organisation_takes_the_dominant_type(analyse):
     doc = analyse("De voedselbank draait op vrijwilligers. Voorzitter Anna Visser benadrukt dat de "
                   "voedselbank groeit. De vrijwilligers van de voedselbank doen veel.")
     assert first(doc)[0] == "informal"
+
+
+def test_perspective_coordinator_takes_the_dominant_type(analyse):
+    doc = analyse("De voedselbank draait op vrijwilligers. Coördinator Anna Visser benadrukt dat de "
+                  "voedselbank groeit. De vrijwilligers van de voedselbank doen veel.")
+    assert first(doc)[0] == "informal"
+
+
+@pytest.mark.parametrize("text, perspective, evidence", [
+    ("Lisa Meijer, moeder van drie kinderen, vertelde dat ze soms niet kan rondkomen.", "lived_experience", "moeder"),
+    ("Jongerenraadslid Sara Bos zei dat jongeren meer inspraak willen.", "child", "Jongerenraadslid"),
+    ("Schepen Wout Peeters zegt dat het OCMW zijn deuren opent.", "formal", "Schepen"),
+    ("Rik Bos is coördinator en betaalde kracht bij de vrijwilligerscentrale. Hij zegt dat het druk is.",
+     "formal", "betaalde kracht"),
+    # whole words: a volunteer mentioned in the sentence does not make the speaker one
+    ("Wijkagent Tom Smit zegt dat de vrijwilligers veel doen.", "formal", "Wijkagent"),
+    ("Mila Kok zegt dat de vrijwilligers veel doen.", "unknown", None),
+    ("Mila Kok (Vereniging De Brug, waar armen het woord nemen) zegt dat niemand het haar vertelde.",
+     "lived_experience", "armen het woord nemen"),
+    # a role after "als" (with or without an adjective) or after a copula
+    ("Mila Kok werkt als ervaringsdeskundige bij het wijkteam. Ze zegt dat het beter moet.",
+     "lived_experience", "als ervaringsdeskundige"),
+    ("Mila Kok zegt dat ze als ervaren maatje veel leert.", "informal", "als ervaren maatje"),
+    ("Joost Mol is al negen jaar vrijwilliger bij de inloop. Hij legde uit dat het druk is.",
+     "informal", "vrijwilliger"),
+    ("Joost Mol is blij met de vrijwilligers van de inloop. Hij zegt dat het druk is.", "unknown", None),
+    # the leftmost type word of an organisation's name decides
+    ("Els Kuiper (diaconie Hervormde Gemeente Oostdorp) zegt dat er meer aanvragen zijn.",
+     "informal", "diaconie Hervormde Gemeente Oostdorp"),
+])
+def test_perspective_roles_and_phrases_beyond_the_lexicon_basics(analyse, text, perspective, evidence):
+    assert first(analyse(text)) == (perspective, evidence)
 
 
 def test_perspective_interviewer_is_formal(analyse):

@@ -17,7 +17,7 @@ from ..records import ACTOR_PERSPECTIVES
 
 NAME_PART_KEYS = {"interfixes", "titles", "first_name_exceptions", "not_name_words", "not_name_endings",
                   "contact_words", "author_labels"}
-PERSPECTIVE_KEYS = {"max_child_age", "phrases", "interview_words", "poll_words"}
+PERSPECTIVE_KEYS = {"max_child_age", "phrases", "interview_words", "poll_words", "chair_verbs"}
 ROLE_CATEGORIES = ("role", "org", "person", "attendee", "body")
 SPEECH_KINDS = ("say", "think", "present", "ask", "source")
 # A compound inherits the entry of its head (the last part, as Dutch compounds go) only
@@ -72,6 +72,7 @@ class Lexicon:
     phrases: dict[str, tuple[str, ...]]
     interview_words: tuple[str, ...]
     poll_words: frozenset[str]
+    chair_verbs: frozenset[str]
     # entry() per distinct word, filled as the components ask: the compound search tries
     # every ending of a word, and the same words are looked up for every report.
     _entries: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -90,6 +91,8 @@ class Lexicon:
         key = words.lower()
         if key in self.roles:
             return self.roles[key]
+        if " " in key:
+            return None  # a compound is one word: "diaconie Hervormde Gemeente" is no "gemeente"
         for cut in range(1, len(key) - MIN_HEAD + 1):
             head = self.roles.get(key[cut:])
             if head is not None and cut >= 3 and head.category in ("role", "org", "body"):
@@ -131,6 +134,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         phrases={p: tuple(w.lower() for w in ws) for p, ws in (persp.get("phrases") or {}).items()},
         interview_words=tuple(w.lower() for w in persp.get("interview_words") or ()),
         poll_words=lower("poll_words", persp),
+        chair_verbs=lower("chair_verbs", persp),
     )
 
 

@@ -6,8 +6,10 @@ The first rule that gives an answer decides, and its words go to ``Actor.evidenc
 2. An age up to ``max_child_age`` written after the name ("Femke (14)"), §9.12.
 3. The actor's own words place them: "als vrijwilliger", "zelf armoede ervaren".
 4. The organisation's type ("Sociale Dienst", "Humanitas", "Cliëntenraad").
-5. A weak role (a chair, a coordinator) takes the report's dominant organisation type
-   (§9.15), else its own row in ``roles.csv``.
+5. A weak role without an organisation takes the report's dominant organisation type (the
+   chair or coordinator of the organisation the report is about, §9.15), else its own row
+   in ``roles.csv``; but when "de voorzitter opent/sluit ..." the chair chairs the
+   reported meeting and is ``formal``.
 6. Asking the questions in an interview makes an interviewer: ``formal`` (§8.12).
 7. Anonymous actors and groups take their noun; the attendees take the attendance unit
    ("40 ambtenaren en professionals" is formal) or are ``mixed`` (§8.4).
@@ -31,7 +33,11 @@ from .text import spans_by_actor, tokens_of
 AGE = re.compile(r"\s*\(\s*(\d{1,2})\s*(?:jaar)?\s*\)")
 APPOSITION_START = re.compile(r"\s*(?:\(|,\s+(?:de|het|een|[a-z]+er)\b)")
 QUOTED = re.compile(r"\s*[“„\"‘']([^”\"’\n]{1,2000})")
-SELF_ROLE = re.compile(r"\b[Aa]ls\s+(?:\w+\s+)?(\w+)")
+# "als (ervaren) vrijwilliger": the role word right after "als" or after one adjective.
+SELF_ROLE = re.compile(r"\b[Aa]ls\s+(\w+)(?:\s+(\w+))?")
+# "Femke Kok is al tien jaar vrijwilliger bij ...", "werkt als ...": a role after a copula
+# that follows the name, within a few words.
+COPULA_ROLE = re.compile(r"[ \t]+(?:is|was|werkt|werkte)[ \t]+((?:[\w-]+[ \t]+){0,5}[\w-]+)")
 
 
 @Language.factory("wsd_perspective", assigns=["doc._.wsd_actors"],
@@ -54,6 +60,9 @@ class PerspectiveComponent:
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
+        # Whole words only: "vrijwillig" must not be found inside "vrijwilligers".
+        self.phrases = {p: re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+                        for p, words in lexicon.phrases.items() if words}
 
     def __call__(self, doc: Doc) -> Doc:
         self.tok = tokens_of(doc)
@@ -97,7 +106,7 @@ class PerspectiveComponent:
         if orgs or actor.organisation:
             return "unknown", None  # §8.12: an organisation of unstated type
         if weak is not None:
-            if dominant is not None:
+            if dominant is not None and not (weak[0].perspective == "formal" and self._chair_of_meeting(weak[0].term)):
                 return dominant[0], f"{weak[1]}; {dominant[1]}"
             return weak[0].perspective, weak[1]
         if any(c.label_ == "ask" and any(w in self._sentence(c).lower() for w in self.lexicon.interview_words)
@@ -121,15 +130,30 @@ class PerspectiveComponent:
             if m := QUOTED.match(self.text, after):
                 texts.setdefault(m.group(1))
         for original in texts:
-            text = original.lower()
-            for perspective, phrases in self.lexicon.phrases.items():
-                for phrase in phrases:
-                    if (at := text.find(phrase)) >= 0:
-                        return perspective, original[at:at + len(phrase)]
+            for perspective, pattern in self.phrases.items():
+                if m := pattern.search(original):
+                    return perspective, m.group()
             for m in SELF_ROLE.finditer(original):
-                entry = self.lexicon.entry(m.group(1).lower())
-                if entry and entry.category == "role" and not entry.weak and entry.perspective != "unknown":
-                    return entry.perspective, m.group()
+                for word in filter(None, m.groups()):
+                    if entry := self._strong_role(word):
+                        return entry.perspective, original[m.start():m.end(m.groups().index(word) + 1)]
+        for span in own:
+            if m := COPULA_ROLE.match(self.text, span.end_char):
+                for word in m.group(1).split():
+                    if (entry := self._strong_role(word)) and word.lower() == entry.term:
+                        return entry.perspective, word
+        return None
+
+    def _chair_of_meeting(self, role: str) -> bool:
+        """ "De voorzitter opent de vergadering": the role chairs the reported meeting (§9.15)."""
+        verbs = "|".join(map(re.escape, self.lexicon.chair_verbs))
+        return bool(verbs) and re.search(rf"(?i)\bde {re.escape(role)} (?:{verbs})\b", self.text) is not None
+
+    def _strong_role(self, word: str):
+        """The lexicon entry of a role word that decides a perspective on its own, or None."""
+        entry = self.lexicon.entry(word.lower())
+        if entry and entry.category == "role" and not entry.weak and entry.perspective != "unknown":
+            return entry
         return None
 
     def _sentence(self, span: Span) -> str:
@@ -137,10 +161,14 @@ class PerspectiveComponent:
         return self.tok.span_text(*self.tok.sentence(span.start))
 
     def _organisation(self, org: str) -> tuple[str, str] | None:
-        """Rule 4: the type of an organisation, from its name's words."""
+        """Rule 4: the type of an organisation, from its name's words.
+
+        The leftmost type word decides, as Dutch names put the type first ("diaconie
+        Protestantse Gemeente X" is a diaconie); at each word the longest phrase is tried
+        first ("Sociale Dienst X")."""
         words = org.lower().split()
-        for size in range(len(words), 0, -1):
-            for i in range(len(words) - size + 1):
+        for i in range(len(words)):
+            for size in range(len(words) - i, 0, -1):
                 phrase = " ".join(words[i:i + size]).strip(",.()")
                 entry = self.lexicon.entry(phrase)
                 if entry and entry.category in ("org", "body") and entry.perspective != "unknown":
