@@ -170,6 +170,12 @@ def test_pipeline_attribution_poll_answers_go_to_the_group(quote_nlp, text):
     assert all(q.actor == "poll" and q.cue.startswith("poll: ") for q in doc._.wsd_quotes)
 
 
+def test_pipeline_attribution_answers_named_in_their_own_sentence_go_to_the_group(quote_nlp):
+    doc = annotate(quote_nlp, "In een peiling kozen de deelnemers hun prioriteit. De populairste antwoorden "
+                              "waren “Meer groen in de straat”, “Een buurthuis dat open is” en “Veilige fietspaden voor iedereen”.")
+    assert [q.actor for q in doc._.wsd_quotes] == ["poll", "poll", "poll"]
+
+
 @pytest.mark.parametrize("text", [
     # a quote in narration naming no speaker (§8.9)
     "In de deelsessies delen de deelnemers ervaringen. Samenwerking is lastig. "

@@ -111,6 +111,11 @@ def test_pipeline_quotes_titles_terms_and_scare_quotes_are_not_quotes(quote_nlp,
     # a headline quote on a line of its own
     ("‘Luister naar de mens, niet naar het dossier!’\n\nEen verslag van de avond.",
      ["Luister naar de mens, niet naar het dossier!"]),
+    # a quote inside a running sentence after a speech verb
+    ("Hij zei ‘dat komt heus wel goed’ en liep de zaal uit.", ["dat komt heus wel goed"]),
+    # a list of quoted answers joined by "en"
+    ("Genoemd werden “Een fietsenstalling bij school”, “Langere openingstijden” en “Meer bankjes in het park”.",
+     ["Een fietsenstalling bij school", "Meer bankjes in het park"]),
 ])
 def test_pipeline_quotes_short_questions_asides_and_answers_are_quotes(quote_nlp, text, expected):
     assert quotes_of(quote_nlp, text) == expected

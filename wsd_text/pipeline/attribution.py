@@ -9,8 +9,8 @@ The first rule that names a speaker wins:
 5. ``subject``: "X denkt “…”": a quote inside a sentence goes to that sentence's subject.
 6. ``previous``: a quote that opens a sentence goes to the subject of the sentence before
    it, or to the speaker of the quote just before it (``continuation``).
-7. ``poll``: answers after a passage that asks a question or runs a poll go to the group
-   that answered (§8.9).
+7. ``poll``: answers after a passage that asks a question or runs a poll, or in a sentence
+   that names them as answers, go to the group that answered (§8.9).
 8. ``echo``: a pull quote on a line of its own goes to the speaker whose body quote shares
    most of its words; it stays null when no speaker clearly does.
 
@@ -282,12 +282,17 @@ def _previous(ctx: _Context, quote, previous, want):
 
 
 def _poll(ctx: _Context, quote, previous, want):
-    """Answers after a passage that asks a question or runs a poll go to the answering group."""
+    """Answers go to the answering group: after a passage that asks a question or runs a poll,
+    or inside a sentence that names them ("De meest gegeven antwoorden waren “…”, “…”")."""
     intro = _intro(ctx, quote.left)
-    words = re.findall(r"[^\W\d_]+", intro.lower())
-    if not intro.rstrip().endswith((":", "?")) or not any(w.endswith(ctx.cues.poll_words) for w in words):
+    lead = ctx.text[ctx.sentence(quote.left)[0]:quote.left]
+    if not (intro.rstrip().endswith((":", "?")) and _has_poll_word(ctx, intro) or _has_poll_word(ctx, lead)):
         return None
-    return _decided(ctx.group_before(quote.left), "poll", intro[-80:])
+    return _decided(ctx.group_before(quote.left), "poll", (lead or intro)[-80:])
+
+
+def _has_poll_word(ctx: _Context, text: str) -> bool:
+    return any(w.endswith(ctx.cues.poll_words) for w in re.findall(r"[^\W\d_]+", text.lower()))
 
 
 def _intro(ctx: _Context, offset: int) -> str:

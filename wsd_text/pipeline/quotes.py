@@ -89,12 +89,13 @@ def is_speech(text: str, quote: Candidate, cues: QuoteCues) -> bool:
         return False
     after = _NEXT_WORD.match(text, quote.right)
     next_word = after.group(1) if after else ""
+    before = _PREVIOUS_WORD.search(text, max(0, quote.left - 30), quote.left)
     if quote.alone or _aside(text, quote) or text[max(0, quote.left - 20):quote.left].rstrip().endswith(":") \
-            or next_word in cues.verbs:
-        return True
+            or next_word in cues.verbs or before and before.group(1).lower() in cues.verbs:
+        return True  # "zei ‘dat komt goed’ en liep weg": a speech verb right before the marks
     if inner.rstrip()[-1] in FINAL or quote.right == quote.end:
         return True  # a sentence, or speech cut off by the end of the text
-    if _CONTINUES.match(text, quote.right):
+    if _CONTINUES.match(text, quote.right) and not _NEXT_QUOTE.match(text, quote.right):
         return False  # "‘van horen zeggen’ weten": the sentence runs on through the marks
     bare = [w.strip(_PUNCTUATION) for w in words]
     if any(w.lower() in cues.persons for w in bare):
@@ -117,6 +118,9 @@ def _names_a_title(text: str, left: int, cues: QuoteCues) -> bool:
 
 
 _CONTINUES = re.compile(r"[ \t\u00a0]+[a-zà-ÿ]")
+# "“A”, “B” en “C”": a list of quoted answers runs on through "en"/"of" to the next quote.
+_NEXT_QUOTE = re.compile(r"[ \t\u00a0]+(?:en|of)[ \t\u00a0]+[„“\"‘'«‹‚]")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]*$")
 _PUNCTUATION = "()[]{}.,;:!?…\"'“”„‘’«»-–—"
 _SCARE_WORDS = 5  # a lower-case phrase up to this long, with no speech signal, is a scare quote
 _PAREN_BEFORE = re.compile(r"\(\s*$")
