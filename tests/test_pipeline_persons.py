@@ -62,6 +62,8 @@ def test_persons_recognises_names_from_context(analyse, text, expected):
     "Het woord was aan lector Creatieve Therapie en lector Financiële Zelfredzaamheid.",
     "Er kwamen docenten en studenten Social Work naar de Vrijwilligerscentrale Zwolle.",
     "Het Jeugdoverleg Oostwijk begon om acht uur.",
+    # an organisation after "van": the verb belongs to the head of the phrase
+    "Een vrijwilliger van De Schakel vulde aan dat het druk is.",
     # first names that are also words, at a sentence start
     "Toon aan dat het werkt. Ben je er ook bij?",
     "Wil je meedoen? Frank en vrij spraken de bewoners over geld.",

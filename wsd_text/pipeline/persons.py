@@ -40,6 +40,7 @@ SPACE = r"(?:[ \t\u00a0]+|[ \t]*\n[ \t]*(?=[{LOW}]))".replace("{LOW}", LOW)
 LIST_GAP = re.compile(r"[ \t]*(?:,|\ben\b|&)[ \t]*(?:,[ \t]*)?")
 LIST_GAP_BEFORE = re.compile(r"[ \t]*(?:,|\ben\b|&)[ \t]*\Z")
 SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+OBJECT_PREPOSITIONS = frozenset({"van", "bij", "uit", "met", "voor", "namens", "aan", "naar", "over", "door"})
 SPEECH_AFTER_NAME = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?(?:,[^,.\n]{1,80},\s*)?([a-zë]+)")
 
 
@@ -218,7 +219,10 @@ class PersonFinder:
                 cand.evidence.add("apposition")
         elif re.match(r":\s", after) and _sentence_start(text, cand.start):
             cand.evidence.add("colon")
-        if (m := SPEECH_AFTER_NAME.match(after)) and m.group(1) in self.lexicon.verbs:
+        # "Een vrijwilliger van De Korf vulde aan": after a preposition the run is an object;
+        # the verb that follows belongs to the head of the phrase, not to the run.
+        if (m := SPEECH_AFTER_NAME.match(after)) and m.group(1) in self.lexicon.verbs \
+                and prev not in OBJECT_PREPOSITIONS:
             cand.evidence.add("speech")
 
     def _is_person(self, cand: Candidate) -> bool:
