@@ -188,6 +188,25 @@ def test_pipeline_attribution_null_when_the_report_does_not_tell(quote_nlp, text
     assert annotate(quote_nlp, text)._.wsd_quotes[0].actor is None
 
 
+def test_pipeline_attribution_quote_paragraph_continues_the_paragraph_before(quote_nlp):
+    doc = annotate(quote_nlp, "Ans Bakker vertelde hoe het jaren geleden begon.\n\n"
+                              "„Ik had een la vol brieven. Op een dag heb ik hulp gevraagd.”")
+    assert [(q.actor, q.cue.split(":")[0]) for q in doc._.wsd_quotes] == [("ans", "previous paragraph")]
+
+
+def test_pipeline_attribution_quote_paragraph_after_a_heading_stays_open(quote_nlp):
+    doc = annotate(quote_nlp, "Ans Bakker vertelde hoe het begon.\n\nHulp vragen\n\n"
+                              "„Ik had een la vol brieven. Op een dag heb ik hulp gevraagd.”")
+    assert [q.actor for q in doc._.wsd_quotes] == [None]
+
+
+def test_pipeline_attribution_pull_quote_echo_overrides_the_paragraph_before(quote_nlp):
+    doc = annotate(quote_nlp, "Ans Bakker zegt: “Buurtteams moeten vaker op huisbezoek bij gezinnen.”\n\n"
+                              "Daarna vertelde Jan de Vries over de kosten.\n\n"
+                              "“Vaker op huisbezoek bij gezinnen, dat werkt.”")
+    assert [q.actor for q in doc._.wsd_quotes] == ["ans", "ans"]
+
+
 def test_pipeline_attribution_pull_quote_echoes_its_body_quote(quote_nlp):
     text = ("Jan de Vries legt uit waarom het theater meedoet. „Mijn doel is om met theater de mensen een "
             "podium te geven.” Witte: „Armoede raakt steeds meer gezinnen.”\n\n"

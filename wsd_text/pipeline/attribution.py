@@ -8,7 +8,8 @@ The first rule that names a speaker wins:
 4. ``back-reference``: "‘…?’ Met deze vraag opende X de middag": the next sentence points back.
 5. ``subject``: "X denkt “…”": a quote inside a sentence goes to that sentence's subject.
 6. ``previous``: a quote that opens a sentence goes to the subject of the sentence before
-   it, or to the speaker of the quote just before it (``continuation``).
+   it, or to the speaker of the quote just before it (``continuation``); one that opens a
+   paragraph, to the subject of the last sentence of the body paragraph before it.
 7. ``poll``: answers after a passage that asks a question or runs a poll, or in a sentence
    that names them as answers, go to the group that answered (§8.9).
 8. ``echo``: a pull quote on a line of its own goes to the speaker whose body quote shares
@@ -44,6 +45,7 @@ _MARK_START = re.compile(BULLET + r"[„“”\"‘’'«‹‚,]")  # a paragra
 _CONTENT = re.compile(r"[^\W\d_]{4,}")
 _WINDOW = 60  # characters after a closing mark that can hold an "aldus X" cue
 _BACK_SENTENCES = 6  # how far a pronoun looks back for its actor
+_ECHO_SHARE = 0.4  # share of a pull quote's content words another quote must hold to override
 
 
 @dataclass(frozen=True, order=True)
@@ -266,8 +268,10 @@ def _previous(ctx: _Context, quote, previous, want):
     """
     start = ctx.sentence(quote.left)[0]
     paragraph = ctx.paragraph(quote.left)
-    if not BULLET_LINE.fullmatch(ctx.text, start, quote.left) or start <= paragraph:
+    if not BULLET_LINE.fullmatch(ctx.text, start, quote.left):
         return None
+    if start <= paragraph:
+        return _after_paragraph(ctx, paragraph, want)
     end, passed_misfit = start, False
     for _ in range(_BACK_SENTENCES):
         start = ctx.sentence(end - 1)[0]
@@ -279,6 +283,17 @@ def _previous(ctx: _Context, quote, previous, want):
             return _decided(_own(actor) or ctx.speech_actor(start, end), "previous", ctx.text[start:end])
         end = start
     return None
+
+
+def _after_paragraph(ctx: _Context, paragraph: int, want):
+    """A quote opening a paragraph continues the person the paragraph before ends on
+    ("Bakker vertelde hoe het begon.\n\n„Ik had …”"); after a heading it stays open."""
+    end = len(ctx.text[:paragraph].rstrip())
+    if not end or ctx.text[end - 1] not in ".:":
+        return None
+    start = ctx.sentence(end - 1)[0]
+    actor = _own(ctx.subject(start, end, want)) or ctx.speech_actor(start, end)
+    return _decided(actor, "previous paragraph", ctx.text[start:end])
 
 
 def _poll(ctx: _Context, quote, previous, want):
@@ -319,18 +334,26 @@ def _after_previous(previous, limit: int) -> int:
 def _echo(ctx: _Context, found: list) -> list:
     """Give an unattributed pull quote to the speaker whose quotes share most of its words."""
     words_of = {}
-    for quote, actor, _ in found:
-        if actor:
+    for quote, actor, cue in found:
+        if actor and not _guessed(cue):
             words_of.setdefault(actor, set()).update(_content(ctx.text[quote.start:quote.end]))
     result = []
     for quote, actor, cue in found:
-        if actor is None and quote.alone:
+        # A pull quote also opens a paragraph of its own; when it clearly echoes someone's
+        # words (a large share of its own), that decides over the paragraph before it.
+        if (actor is None or _guessed(cue)) and quote.alone:
             mine = _content(ctx.text[quote.start:quote.end])
             scores = sorted(((len(mine & words), who) for who, words in words_of.items()), reverse=True)
-            if scores and scores[0][0] >= 2 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
+            enough = 2 if actor is None else max(3, len(mine) * _ECHO_SHARE)
+            if scores and scores[0][0] >= enough and (len(scores) == 1 or scores[0][0] > scores[1][0]):
                 actor, cue = scores[0][1], _cue("echo", ctx.text[quote.start:quote.end])
         result.append((quote, actor, cue))
     return result
+
+
+def _guessed(cue: str | None) -> bool:
+    """Attributed only by the paragraph before the quote, which a pull quote may override."""
+    return cue is not None and cue.startswith("previous paragraph")
 
 
 def _content(text: str) -> set[str]:
