@@ -57,6 +57,46 @@ def test_voices_status_from_text(nlp, text, perspective, status):
     assert analyse(nlp, text)._.wsd_voices[perspective].status == status
 
 
+@pytest.mark.parametrize("text, expected", [
+    # attendance in the word orders Dutch allows, with the people where the phrase points
+    ("Naast de wethouder waren er ook ruim twintig vrijwilligers.", {"informal": "present"}),
+    ("Er waren ook drie huisartsen bij.", {"formal": "present"}),
+    ("Zo'n zestig mantelzorgers kwamen op de themamiddag af.", {"lived_experience": "present"}),
+    ("Op 4 juni kwamen veertig beroepskrachten naar wijkcentrum De Boog.", {"formal": "present"}),
+    ("De workshop werd goed bezocht door scholieren.", {"child": "present"}),
+    ("Ook tieners bezochten de bewonersavond.", {"child": "present"}),
+    ("Achter in de zaal zaten vooral buurtbewoners.", {"lived_experience": "present"}),
+    ("Beleidsmakers en cliënten zaten samen aan tafel.", {"formal": "present", "lived_experience": "present"}),
+    ("Het panel bestond uit twee ervaringsdeskundigen en een ambtenaar.", {"lived_experience": "present"}),
+    ("Onder de aanwezigen waren ook ouders van de basisschool.", {"lived_experience": "present"}),
+    ("Niet alleen ambtenaren waren aanwezig, maar ook veel inwoners.",
+     {"formal": "present", "lived_experience": "present"}),
+    # only talked about: a target group, a topic, someone's subject, the future, practice in general
+    ("De doelgroep bestaat uit scholieren van twaalf tot achttien jaar.", {"child": "mentioned"}),
+    ("Een van de sprekers vertelde over tieners die geen sportclub kunnen betalen.", {"child": "mentioned"}),
+    ("Ook mantelzorgers zijn van harte welkom bij de volgende bijeenkomst.", {"lived_experience": "mentioned"}),
+    ("Er zullen ook vrijwilligers aanwezig zijn.", {"informal": "mentioned"}),
+    ("Meestal nemen er ook cliënten deel aan het overleg.", {"lived_experience": "mentioned"}),
+    ("Er waren veel vragen over kinderen.", {"child": "mentioned"}),
+    ("Uit de gesprekken kwam naar voren dat ouders zich schamen.", {"lived_experience": "mentioned"}),
+    ("Vrijwilligers bezochten gezinnen thuis.", {"lived_experience": "mentioned"}),
+])
+def test_voices_status_attendance_general(nlp, text, expected):
+    voices = analyse(nlp, text)._.wsd_voices
+    assert {p: voices[p].status for p in expected} == expected
+
+
+def test_voices_name_is_not_an_actor_of_its_words(nlp):
+    """An actor whose child perspective rests on a word inside a name is no child (§8.18)."""
+    text = "De Stichting Tieners Vooruit gaf een toelichting."
+    named = Actor("a1", "Vooruit", None, "Tieners", None, "child", "individual", True,
+                  evidence="Tieners", mentions=((26, 33),))
+    assert analyse(nlp, text, [named])._.wsd_voices["child"].status == "absent"
+    child = Actor("a1", "Noor Bakker", None, "scholier", None, "child", "individual", True,
+                  evidence="scholier", mentions=((0, 11),))
+    assert analyse(nlp, "Noor Bakker, scholier, vertelde dat ze wil meepraten.", [child])._.wsd_voices["child"].status == "voiced"
+
+
 @pytest.mark.parametrize("perspective, speaks, kind, expected", [
     ("child", True, "individual", {"child": "voiced"}),
     ("formal", False, "individual", {"formal": "present"}),
@@ -83,7 +123,7 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Het aantal aanwezige ervaringsdeskundigen bleek erg klein.", "lived_experience", True),
     ("Jongeren ontbraken helaas op deze avond.", "child", True),
     ("Ervaringsdeskundigen werden node gemist in het gesprek.", "lived_experience", True),
-    ("De wethouder was niet aanwezig.", "formal", True),
+    ("Beroepskrachten waren niet aanwezig.", "formal", True),
     ("Opvallend was dat weinig ouders op kwamen dagen.", "lived_experience", True),
     ("Door de lage opkomst van jongeren ging het gesprek vooral over hen.", "child", True),
     ("Er werd vooral over cliënten gesproken en niet met cliënten.", "lived_experience", True),
@@ -91,8 +131,25 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Voor een goed gesprek zijn ook vrijwilligers aan dezelfde tafel nodig.", "informal", True),
     ("We willen een vervolg graag samen met jongeren organiseren.", "child", True),
     ("Een volgende keer willen we ook cliënten uitnodigen.", "lived_experience", True),
+    ("Scholieren werden deze middag gemist.", "child", True),
+    ("Er waren deze keer geen tieners bij.", "child", True),
+    ("Er zaten alleen ambtenaren aan tafel; cliënten waren er niet bij.", "lived_experience", True),
+    ("Mantelzorgers ontbraken helaas.", "lived_experience", True),
+    ("Volgende keer willen we ook ouders uitnodigen.", "lived_experience", True),
+    ("Er kwamen slechts twee inwoners.", "lived_experience", True),
+    ("Er was maar één vrijwilliger.", "informal", True),
+    ("Er zat vanavond niemand van de bewoners aan tafel.", "lived_experience", True),
+    ("De inwoners waren duidelijk in de minderheid.", "lived_experience", True),
+    ("We hadden graag ook scholieren aan tafel gehad.", "child", True),
     # practice in general, a call to consult, or plenty of them: no flag (§8.15)
     ("Ervaringsdeskundigen ontbreken vaak in beleid.", "lived_experience", False),
+    ("In veel gemeenten worden scholieren gemist bij de inspraak.", "child", False),
+    ("In de praktijk waren cliënten vaak niet aanwezig bij zulke gesprekken.", "lived_experience", False),
+    ("Niet alleen beroepskrachten waren aanwezig, maar ook inwoners.", "lived_experience", False),
+    ("Maar een vrijwilliger vertelde dat het goed ging.", "informal", False),
+    # a missing part of the formal side is named, not a flag of the perspective (§8.15)
+    ("De wethouder was niet aanwezig.", "formal", False),
+    ("Volgende keer willen we ook huisartsen aan tafel.", "formal", False),
     ("Vraag ook aan kinderen wat zij nodig hebben.", "child", False),
     ("Er waren veel vrijwilligers aanwezig.", "informal", False),
     ("De financiële expertise was laag vertegenwoordigd.", "formal", False),
@@ -112,8 +169,24 @@ def test_voices_flag_evidence_prefers_first_sentence(nlp):
     ("Ook andere partijen werden gemist, zoals tolken en juristen.", ["tolken", "juristen"]),
     ("Tijdens de sessie bleek de juridische kennis erg laag vertegenwoordigd.", ["juridische kennis"]),
     ("Er waren geen schuldeisers aanwezig.", ["schuldeisers"]),
-    ("We misten andere stemmen, zoals vrijwilligers en huisartsen.", []),
+    ("We misten andere stemmen, zoals vrijwilligers en mantelzorgers.", []),
     ("Er waren veel tolken aanwezig.", []),
+    # other voices in the word orders Dutch allows; parts of a perspective are named (§8.15, §8.16)
+    ("Volgende keer willen we ook apothekers en werkgevers aan tafel.", ["apothekers", "werkgevers"]),
+    ("We willen de volgende keer ook huisartsen uitnodigen.", ["huisartsen"]),
+    ("De woningcorporatie ontbrak.", ["woningcorporatie"]),
+    ("Tijdens de avond ontbrak de woningcorporatie.", ["woningcorporatie"]),
+    ("Helaas ontbraken de bibliotheek en de wijkagent bij dit gesprek.", ["bibliotheek", "wijkagent"]),
+    ("Ook de apotheek en het buurtwerk waren niet vertegenwoordigd.", ["apotheek", "buurtwerk"]),
+    ("Ook tandartsen, die armoede vaak als eersten opmerken, ontbraken.", ["tandartsen"]),
+    ("Hij mist de kredietbank aan tafel: daar begint het.", ["kredietbank"]),
+    ("Niemand van de sociale dienst was aanwezig.", ["sociale dienst"]),
+    ("De wethouder was niet aanwezig.", ["wethouder"]),
+    ("Het onderwijs was opvallend laag vertegenwoordigd.", ["onderwijs"]),
+    # pronouns, questions and the four perspectives are no names
+    ("Wie ontbrak er?", []),
+    ("Volgende keer willen we ze uitnodigen.", []),
+    ("Volgende keer willen we ook ouders uitnodigen.", []),
 ])
 def test_voices_missing_named(nlp, text, expected):
     assert analyse(nlp, text)._.wsd_missing_named == expected
@@ -142,6 +215,7 @@ def test_voices_user_cue_file(tmp_path):
     (lambda c: c["missing"].append({"kind": "maybe", "pattern": "x"}), "'kind'"),
     (lambda c: c["missing"].append({"kind": "few", "pattern": "(open"}), "not a valid regular expression"),
     (lambda c: c.pop("attendance"), "required"),
+    (lambda c: c.update(not_now="vaak"), "list of words"),
 ])
 def test_voices_cue_file_validated(tmp_path, change, message):
     import yaml

@@ -7,17 +7,21 @@ Status, the first that holds (§4):
 2. ``present``: a non-speaking actor of the perspective takes part, or a sentence names
    its people in the same clause as an attendance phrase ("verzamelden zich vrijwilligers
    en beroepskrachten"), or says there were too few of them ("slechts één vertegenwoordiger
-   van een informele organisatie").
+   van een informele organisatie"). A clause about the future, a wish or practice in
+   general ("zijn welkom bij de volgende bijeenkomst", "ontbreken vaak") is not this
+   meeting (§8.14, §8.15).
 3. ``mentioned``: a term of the perspective occurs anywhere else (target groups, a film,
    boilerplate, someone speaking on their behalf, §8.14).
 4. ``absent``.
 
 ``flagged_missing`` comes from missing-phrases ("ontbraken", "bleek klein", "aan dezelfde
 tafel nodig") in the same clauses as the perspective's terms; the first body sentence that
-flags it is its ``evidence`` (§8.17). ``missing_named`` collects other voices named as
-missing, leaving out the four perspectives (§8.16). All words and phrases are in
-``data/nl/voice_cues.yaml``; the clause rule is this module's own heuristic, so that an
-attendance phrase about volunteers does not make the residents they help present.
+flags it is its ``evidence`` (§8.17). A term that names only a part of a perspective
+("huisartsen", "de woningcorporatie") flags nothing: it goes to ``missing_named`` with the
+other voices named as missing, which leaves out the four perspectives (§8.15, §8.16). All
+words and phrases are in ``data/nl/voice_cues.yaml``; the clause rule is this module's own
+heuristic, so that an attendance phrase about volunteers does not make the residents they
+help present.
 """
 from __future__ import annotations
 
@@ -38,11 +42,12 @@ from .themes import Sentence, doc_sentences
 from .text import doc_text
 
 CUES_FILE = "voice_cues.yaml"
-TOP_KEYS = {"skip_names", "terms", "clause_breaks", "attendance", "missing", "named"}
+TOP_KEYS = {"skip_names", "terms", "parts", "meeting", "not_now", "name_fillers", "clause_breaks",
+            "attendance", "missing", "named"}
 MISSING_KINDS = ("few", "none", "wanted")
 _LIST_SPLIT = re.compile(r",\s*|\s+(?:en|of|and)\s+")
-_LEADING = re.compile(r"^(?:de|het|een|eventueel|ook|andere|nog)\s+", re.I)
 _WORDY = re.compile(r"\w")
+_NEVER = "(?!)"
 
 
 class VoiceFinder:
@@ -58,11 +63,15 @@ class VoiceFinder:
 
     def __init__(self, cues: dict, source: str = CUES_FILE):
         self.terms = CueMatcher(cues["terms"])
+        self.parts = frozenset(w.lower() for w in cues.get("parts") or ())
         self.skip_names = frozenset(cues.get("skip_names") or ())
+        meeting = _words(cues.get("meeting"), r"\w*(?:{})\b")
         self.clause_breaks = _compile(cues["clause_breaks"], source)
-        self.attendance = [("attend", _compile(p, source)) for p in cues["attendance"]]
-        self.missing = [(m["kind"], _compile(m["pattern"], source)) for m in cues["missing"]]
-        self.named = [_compile(p, source) for p in cues.get("named") or ()]
+        self.not_now = _compile(_words(cues.get("not_now"), r"\b(?:{})\b"), source)
+        self.fillers = _compile(_words(cues.get("name_fillers"), r"^(?:(?:{})\s+)+"), source)
+        self.attendance = [("attend", _compile(p, source, meeting)) for p in cues["attendance"]]
+        self.missing = [(m["kind"], _compile(m["pattern"], source, meeting)) for m in cues["missing"]]
+        self.named = [_compile(p, source, meeting) for p in cues.get("named") or ()]
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -75,24 +84,14 @@ class VoiceFinder:
         present, mentioned, flags = {}, {}, {}
         for index in sorted(terms):
             sentence, per = sentences[index], terms[index]
-            if index not in flags_at and index not in attending_at:
-                for p in per:
-                    mentioned.setdefault(p, sentence.text)
-                continue
-            bounds = self._clauses(low, sentence)
-            found = [(kind, self._in_clauses(per, sentence, bounds, span)) for kind, span in flags_at.get(index, ())]
-            for kind, perspectives in found:
-                for p in perspectives:
-                    flags.setdefault(p, []).append(sentence)
-                    if kind == "few":
-                        present.setdefault(p, sentence.text)
-            denied = {p for kind, perspectives in found if kind == "none" for p in perspectives}
-            for _, span in attending_at.get(index, ()):
-                for p in self._in_clauses(per, sentence, bounds, span) - denied:
-                    present.setdefault(p, sentence.text)
+            there, flagged = self._judge(text, low, sentence, per, flags_at.get(index, ()), attending_at.get(index, ()))
+            for p in there:
+                present.setdefault(p, sentence.text)
+            for p in flagged:
+                flags.setdefault(p, []).append(sentence)
             for p in per:
                 mentioned.setdefault(p, sentence.text)
-        voiced, taking_part = self._from_actors(doc, sentences, starts)
+        voiced, taking_part = self._from_actors(doc, text, sentences, starts)
         present = {**taking_part, **present}
         doc._.wsd_voices = {p: _voice(p, voiced, present, mentioned, flags.get(p, [])) for p in PERSPECTIVES}
         doc._.wsd_missing_named = self._missing_named(text, low, [sentences[i] for i in sorted(flags_at)])
@@ -105,32 +104,68 @@ class VoiceFinder:
             if index < 0:
                 continue
             kept = {p: hits for p, hits in per.items()
-                    if p not in self.skip_names or not all(_in_name(text, sentences[index], h) for h in hits)}
+                    if p not in self.skip_names or not all(_in_name(text, sentences[index], h.start) for h in hits)}
             if kept:
                 result[index] = kept
         return result
 
-    def _clauses(self, low: str, sentence: Sentence) -> list[int]:
-        """Start offsets (within the sentence) of its clauses."""
-        return [0] + [m.start() - sentence.start for m in self.clause_breaks.finditer(low, sentence.start, sentence.end)]
+    def _judge(self, text: str, low: str, sentence: Sentence, per: dict, flag_spans, attend_spans):
+        """Perspectives one sentence makes present, and those it flags as missing."""
+        bounds = self._clauses(low, sentence)
+        # A part of a perspective ("huisartsen") that is missing goes to missing_named (§8.15).
+        whole = {p: [h for h in hits if text[h.start:h.end].lower() not in self.parts] for p, hits in per.items()}
+        now = [(kind, span) for kind, span in flag_spans
+               if kind == "wanted" or not self._not_now(low, sentence, bounds, span)]
+        flagged = {p for _, span in now for p in self._people(whole, sentence, bounds, span)}
+        by_kind = {kind: set() for kind in MISSING_KINDS}
+        for kind, span in now:
+            by_kind[kind] |= self._people(per, sentence, bounds, span)
+        attending = {p for _, span in attend_spans if not self._not_now(low, sentence, bounds, span)
+                     for p in self._people(per, sentence, bounds, span)}
+        return by_kind["few"] | (attending - by_kind["none"]), flagged
 
-    def _in_clauses(self, per: dict, sentence: Sentence, bounds: list[int], span: tuple[int, int]) -> set[str]:
-        """Perspectives with a term in the clauses that ``span`` (sentence offsets) touches."""
+    def _clauses(self, low: str, sentence: Sentence) -> list[int]:
+        """Start offsets (within the sentence) of its clauses, and its length as the last bound."""
+        breaks = [m.start() - sentence.start for m in self.clause_breaks.finditer(low, sentence.start, sentence.end)]
+        return [0, *breaks, sentence.end - sentence.start]
+
+    def _reach(self, bounds: list[int], span: tuple) -> tuple[int, int]:
+        """The stretch (sentence offsets) of the clauses that ``span`` touches."""
         first = bisect.bisect_right(bounds, span[0]) - 1
         last = bisect.bisect_right(bounds, max(span[1] - 1, span[0])) - 1
-        return {p for p, hits in per.items()
-                if any(first <= bisect.bisect_right(bounds, h.start - sentence.start) - 1 <= last for h in hits)}
+        return bounds[first], bounds[min(last + 1, len(bounds) - 1)]
 
-    def _from_actors(self, doc: Doc, sentences: list[Sentence], starts: list[int]):
+    def _people(self, per: dict, sentence: Sentence, bounds: list[int], span: tuple) -> set[str]:
+        """Perspectives with a term where ``span`` points: inside its ``people`` group when
+        the pattern has one, else anywhere in the clauses it touches."""
+        start, end = span[:2] if span[2] else self._reach(bounds, span)
+        return {p for p, hits in per.items() if any(start <= h.start - sentence.start < end for h in hits)}
+
+    def _not_now(self, low: str, sentence: Sentence, bounds: list[int], span: tuple) -> bool:
+        """True when the clauses of ``span`` speak of the future, a wish or general practice."""
+        start, end = self._reach(bounds, span)
+        return self.not_now.search(low, sentence.start + start, sentence.start + end) is not None
+
+    def _from_actors(self, doc: Doc, text: str, sentences: list[Sentence], starts: list[int]):
         """Perspectives with a speaking actor, and those with an actor who only takes part."""
         voiced, taking_part = {}, {}
         for actor in doc._.wsd_actors or ():
             if actor.perspective not in PERSPECTIVES:
                 continue
             where = _sentence_at(sentences, starts, actor.mentions[0][0]) if actor.mentions else None
+            if where and self._named_after(text, where, actor):
+                continue
             evidence = where.text if where else actor.label()
             (voiced if actor.speaks else taking_part).setdefault(actor.perspective, evidence)
         return voiced, taking_part
+
+    def _named_after(self, text: str, sentence: Sentence, actor) -> bool:
+        """True when an actor's perspective rests on a word inside a name ("Stichting Jongeren
+        Op Koers"): a name is not a mention (§8.18), so neither is the actor taken from it."""
+        if actor.perspective not in self.skip_names or not actor.evidence:
+            return False
+        at = text.find(actor.evidence, sentence.start, sentence.end)
+        return at >= 0 and _in_name(text, sentence, at)
 
     def _missing_named(self, text: str, low: str, flagged: list[Sentence]) -> list[str]:
         """Other voices named as missing in the sentences with a missing-phrase, as written,
@@ -141,12 +176,22 @@ class VoiceFinder:
                 group = "names" if m.groupdict().get("names") else "name"
                 written = text[m.start(group):m.end(group)]
                 items = _LIST_SPLIT.split(written) if group == "names" else [written]
-                found += [(m.start(group), i, name) for i, name in enumerate(map(_clean_name, items))]
+                found += [(m.start(group), i, name) for i, name in enumerate(map(self._clean_name, items))]
         names: list[str] = []
         for _, _, name in sorted(found):
-            if name and name not in names and not self.terms.find(name):
+            if name and name not in names and not self._names_perspective(name):
                 names.append(name)
         return names
+
+    def _names_perspective(self, name: str) -> bool:
+        """True when a name holds a term of a whole perspective (not just one of its parts)."""
+        return any(name[h.start:h.end].lower() not in self.parts for h in self.terms.find(name))
+
+    def _clean_name(self, item: str) -> str:
+        """A missing voice as written, without leading fillers ("ook de") and punctuation."""
+        name = " ".join(item.strip(" .,;:!?)(").split())
+        fillers = self.fillers.match(name.lower() + " ")
+        return name[fillers.end():] if fillers else name
 
 
 def _lower(text: str) -> str:
@@ -170,15 +215,17 @@ def _word_matches(pattern: re.Pattern, low: str, start: int = 0, end: int | None
 
 
 def _scan(low: str, patterns: list, sentences: list[Sentence], starts: list[int]) -> dict[int, list]:
-    """Matches of tagged patterns per sentence index, as (tag, offsets within the sentence);
-    a match running past its sentence's end is dropped."""
+    """Matches of tagged patterns per sentence index, as (tag, (start, end, people)) within the
+    sentence: the span of the group ``people`` (people=True) if the pattern has one, else of
+    the whole match; a match running past its sentence's end is dropped."""
     found: dict[int, list] = {}
     for tag, pattern in patterns:
+        group = "people" if "people" in pattern.groupindex else 0
         for m in _word_matches(pattern, low):
             index = bisect.bisect_right(starts, m.start()) - 1
             if index >= 0 and m.end() <= sentences[index].end:
                 start = sentences[index].start
-                found.setdefault(index, []).append((tag, (m.start() - start, m.end() - start)))
+                found.setdefault(index, []).append((tag, (m.start(group) - start, m.end(group) - start, bool(group))))
     return found
 
 
@@ -198,9 +245,9 @@ def _voice(perspective: str, voiced: dict, present: dict, mentioned: dict, flagg
                  evidence=best.text if best else None, status_evidence=evidence)
 
 
-def _in_name(text: str, sentence: Sentence, hit: Hit) -> bool:
-    """True for a capitalised term that does not open its sentence: part of a name."""
-    return text[hit.start].isupper() and bool(_WORDY.search(text, sentence.start, hit.start))
+def _in_name(text: str, sentence: Sentence, offset: int) -> bool:
+    """True for a capitalised word that does not open its sentence: part of a name."""
+    return text[offset].isupper() and bool(_WORDY.search(text, sentence.start, offset))
 
 
 def _sentence_at(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence | None:
@@ -209,16 +256,19 @@ def _sentence_at(sentences: list[Sentence], starts: list[int], offset: int) -> S
     return sentences[index] if index >= 0 else None
 
 
-def _clean_name(item: str) -> str:
-    """A missing voice as written, without leading articles and trailing punctuation."""
-    name = _LEADING.sub("", item.strip()).strip(" .,;:!?)(")
-    return " ".join(name.split())
+def _words(words, template: str) -> str:
+    """``template`` with its ``{}`` filled by an alternation of literal words or phrases
+    (longest first); a pattern that never matches when there are none."""
+    if not words:
+        return _NEVER
+    return template.format("|".join(re.escape(w.lower()).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)))
 
 
-def _compile(pattern: str, source: str) -> re.Pattern:
-    """A pattern for the lower-cased text; a broken one is reported with its file."""
+def _compile(pattern: str, source: str, meeting: str = _NEVER) -> re.Pattern:
+    """A pattern for the lower-cased text, ``{meeting}`` standing for the meeting nouns; a
+    broken one is reported with its file."""
     try:
-        return re.compile(pattern, re.DOTALL)
+        return re.compile(pattern.replace("{meeting}", meeting), re.DOTALL)
     except re.error as error:
         raise ValueError(f"{source}: the pattern {pattern!r} is not a valid regular expression ({error}).") from None
 
@@ -239,6 +289,9 @@ def load_voice_cues(path: str | Path | None = "default", data_dir: str | Path | 
     for key in ("terms", "clause_breaks", "attendance", "missing"):
         if not cues.get(key):
             raise ValueError(f"{source}: the key {key!r} is required.")
+    for key in ("skip_names", "parts", "meeting", "not_now", "name_fillers"):
+        if not isinstance(cues.get(key) or [], list):
+            raise ValueError(f"{source}: the key {key!r} must be a list of words. Got {cues[key]!r} instead.")
     if set(cues["terms"]) - set(PERSPECTIVES):
         raise bad_keys(f"{source} (terms)", set(cues["terms"]) - set(PERSPECTIVES), PERSPECTIVES)
     for entry in cues["missing"]:
