@@ -1,7 +1,7 @@
 """Tests for wsd_text.codebook: loading, validation and the cue language."""
 import pytest
 
-from wsd_text.codebook import CueMatcher, load_codebook
+from wsd_text.codebook import CueMatcher, expand_cue, load_codebook
 
 SECTION_5 = ["financiele_gezondheid", "schulden", "armoede", "stress", "vertrouwen",
              "samenwerking_formeel_informeel", "integrale_aanpak", "ervaringsdeskundigheid", "eigen_regie",
@@ -14,6 +14,53 @@ def test_codebook_default_has_the_codes_of_section_5():
     assert [c.code for c in book.codes] == SECTION_5
     assert all(c.label and c.description and c.cues for c in book.codes)
     assert (book.min_score, book.compound_weight) == (2.0, 0.5)
+    assert {c.code: c.min_score for c in book.codes if c.min_score is not None} == {
+        "vertrouwen": 1.0, "preventie_vroegsignalering": 1.0}
+
+
+# Phrases an audit found copied from single known reports; the default cues are general Dutch.
+@pytest.mark.parametrize("phrase", ["wortel van het probleem", "brandjes geblust", "pleisters plakken",
+                                    "voorzieningenwijzer", "paradigma's", "breed kijken", "succeservaringen",
+                                    "eigen tempo", "financiële ongezondheid", "totale problematiek",
+                                    "één contactpersoon", "langs elkaar heen", "zelf aan de slag", "erop af"])
+def test_codebook_default_has_no_report_specific_phrases(phrase):
+    cues = {variant for c in load_codebook().codes for cue in c.cues for variant in expand_cue(cue)}
+    assert phrase not in cues
+
+
+def default_labels(sentence):
+    """The codes whose default cues hit in one sentence (conjunctions complete)."""
+    book = load_codebook()
+    matcher = CueMatcher({c.code: c.cues for c in book.codes})
+    return set(matcher.by_sentence(sentence, [0]).get(0, {}))
+
+
+@pytest.mark.parametrize("code, text", [
+    ("armoede", "Ze brak haar arm en kwam met open armen binnen."),
+    ("schulden", "Het is niet jouw schuld dat de bus te laat was."),
+    ("schulden", "Het opzetten van de website neemt veel tijd in beslag."),
+    ("vertrouwen", "Door het project groeide haar zelfvertrouwen."),
+    ("preventie_vroegsignalering", "Om misverstanden te voorkomen sturen we de agenda vooraf."),
+    ("kinderen_jongeren", "De zaal zat vol met ouderen uit de buurt."),
+])
+def test_codebook_default_cues_respect_word_sense(code, text):
+    assert code not in default_labels(text)
+
+
+@pytest.mark.parametrize("code, text", [
+    ("armoede", "Eén op de tien kinderen in de stad is arm."),
+    ("armoede", "Arme gezinnen kunnen de energierekening niet betalen."),
+    ("schulden", "Ze had een schuld bij de zorgverzekeraar."),
+    ("schulden", "De deurwaarder legde beslag op zijn loon."),
+    ("schulden", "Na drie aanmaningen volgde een betalingsregeling."),
+    ("eigen_regie", "Het gezin neemt de regie terug."),
+    ("eigen_regie", "Hulpverleners moeten het niet te snel overnemen."),
+    ("samenwerking_formeel_informeel", "De diaconie en het wijkteam leren elkaar beter kennen."),
+    ("toegankelijkheid_hulp", "Veel ouders weten niet waar ze terechtkunnen."),
+    ("preventie_vroegsignalering", "Met een vroege aanpak voorkomen we dat schulden oplopen."),
+])
+def test_codebook_default_cues_find_general_wording(code, text):
+    assert code in default_labels(text)
 
 
 def test_codebook_csv(tmp_path):
@@ -22,6 +69,13 @@ def test_codebook_csv(tmp_path):
     book = load_codebook(path)
     assert book.codes[0].cues == ("huur", "huurwoning")
     assert book.min_score == 2.0
+
+
+def test_codebook_code_min_score(tmp_path):
+    path = tmp_path / "book.csv"
+    path.write_text("code,label,description,cues,min_score\nwonen,Wonen,x,huur,1\nsport,Sport,x,voetbal,\n",
+                    encoding="utf-8")
+    assert [c.min_score for c in load_codebook(path).codes] == [1.0, None]
 
 
 def test_codebook_yaml_with_rule(tmp_path):
@@ -42,6 +96,8 @@ def test_codebook_yaml_with_rule(tmp_path):
     ("a.yaml", "codes: [{code: W-1, cues: [huur]}]\n", "lower-case"),
     ("a.yaml", "codes: [{code: w, cues: [a]}, {code: w, cues: [b]}]\n", "duplicate"),
     ("a.yaml", "codes: []\n", "no codes"),
+    ("a.yaml", "codes: [{code: w, cues: [huur], min_score: nul}]\n", "positive number"),
+    ("a.yaml", "codes: [{code: w, cues: [huur], min_score: -1}]\n", "positive number"),
     ("a.txt", "huur\n", "'codebook'"),
 ])
 def test_codebook_refuses_bad_files(tmp_path, name, content, message):
@@ -68,6 +124,36 @@ def test_codebook_cue_language(cue, text, expected):
     assert [h.full for h in sorted(hits, key=lambda h: h.start)] == expected
 
 
-def test_codebook_cue_without_words_refused():
-    with pytest.raises(ValueError, match="only a wildcard"):
-        CueMatcher({"x": ["*"]})
+@pytest.mark.parametrize("cue, expected", [
+    ("schuld(en)", ["schuld", "schulden"]),
+    ("ervaringsverha(al|len)", ["ervaringsverha", "ervaringsverhaal", "ervaringsverhalen"]),
+    ("kerk|diaconie", ["kerk", "diaconie"]),
+    ("elkaar (beter) kennen", ["elkaar kennen", "elkaar beter kennen"]),
+    ("niet (te snel) overnemen", ["niet overnemen", "niet te snel overnemen"]),
+    ("vrijwilliger(s) & kerk|moskee", ["vrijwilliger & kerk", "vrijwilliger & moskee",
+                                       "vrijwilligers & kerk", "vrijwilligers & moskee"]),
+    ("schulden*", ["schulden*"]),
+    ("sociaal & netwerk", ["sociaal & netwerk"]),
+])
+def test_codebook_expand_cue(cue, expected):
+    assert expand_cue(cue) == expected
+
+
+@pytest.mark.parametrize("cue, text, expected", [
+    ("betalingsachterstand(en)", "Eén betalingsachterstand werd drie betalingsachterstanden.", [True, True]),
+    ("elkaar (beter) (leren) kennen", "Ze leren elkaar beter kennen.", [True]),
+    ("elkaar (beter) (leren) kennen", "Ze kennen elkaar.", []),
+    ("vrijwilliger(s) & wijkteam|kerk", "Vrijwilligers en de kerk. Het wijkteam.", [True, True]),
+])
+def test_codebook_cue_shorthand_matches(cue, text, expected):
+    test_codebook_cue_language(cue, text, expected)
+
+
+@pytest.mark.parametrize("cue, message", [
+    ("*", "only a wildcard"),
+    ("schuld(en", "unbalanced"),
+    ("a|b|c|d " * 5, "variants"),
+])
+def test_codebook_bad_cue_refused(cue, message):
+    with pytest.raises(ValueError, match=message):
+        CueMatcher({"x": [cue]})

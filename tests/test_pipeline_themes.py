@@ -46,6 +46,45 @@ def test_themes_rule(nlp, text, code, coded):
     assert (code in codes(nlp, text)) is coded
 
 
+# Paragraphs written for these tests: a discussion codes the theme, a passing word does not.
+@pytest.mark.parametrize("text, code, coded", [
+    ("Steeds meer huishoudens lopen een betalingsachterstand op bij de energieleverancier. Wie de aanmaningen "
+     "laat liggen, krijgt al snel de deurwaarder aan de deur.", "schulden", True),
+    ("De buurtvereniging zoekt nieuwe vrijwilligers. Onder de aanwezigen was ook iemand van de schuldhulp.",
+     "schulden", False),
+    ("Een op de twaalf kinderen groeit op in een gezin dat moeilijk rondkomt. Arme gezinnen zeggen "
+     "schoolreisjes af.", "armoede", True),
+    # "arm" as a body part is never poverty
+    ("Tijdens de voetbaltraining brak Sanne haar arm. Met haar arm in een mitella keek ze vanaf de kant toe.",
+     "armoede", False),
+    ("Wie voortdurend piekert over rekeningen, heeft geen ruimte in het hoofd voor lange termijn keuzes. "
+     "Die mentale bandbreedte raakt op door schaarste.", "stress", True),
+    ("Mensen moeten zelf kunnen beslissen welke hulp ze willen. De hulpverlener neemt het niet te snel "
+     "over maar versterkt de eigen kracht.", "eigen_regie", True),
+    ("Professionals en vrijwilligers van de voedselbank kennen elkaar nog te weinig. Een warme overdracht "
+     "van de kerk naar het wijkteam komt daardoor zelden tot stand.", "samenwerking_formeel_informeel", True),
+    ("Veel inwoners haken af omdat de formulieren ingewikkeld zijn. Een inloopspreekuur zonder afspraak "
+     "verlaagt de drempel.", "toegankelijkheid_hulp", True),
+    ("Met een laagdrempelig inloopspreekuur proberen we meer ouders te bereiken.", "toegankelijkheid_hulp", False),
+    ("Sinds de wijziging van de Participatiewet zijn de regels voor bijverdienen soepeler. De gemeente past "
+     "haar armoedebeleid daarop aan.", "beleid_wetgeving", True),
+    ("De avond werd geopend door de beleidsmedewerker van de gemeente. Daarna was er koffie.",
+     "beleid_wetgeving", False),
+    # one full sentence on trust or prevention is a discussion, a repeated word is not
+    ("Na jaren van beloften die niet werden nagekomen, hebben veel bewoners weinig vertrouwen meer in "
+     "wat de gemeente zegt.", "vertrouwen", True),
+    ("Vertrouwen, vertrouwen, daar draait het om!", "vertrouwen", False),
+    ("Door huurachterstanden vroeg te signaleren kan de corporatie samen met de gemeente een "
+     "huisuitzetting meestal voorkomen.", "preventie_vroegsignalering", True),
+    ("Preventie, daar gaat het om, zei ze.", "preventie_vroegsignalering", False),
+    # one sentence about children among other things is a passing word
+    ("De bijeenkomst ging over de energietoeslag. Een moeder vertelde dat haar kinderen thuis een trui "
+     "aanhouden. Daarna ging het over de aanvraag.", "kinderen_jongeren", False),
+])
+def test_themes_own_paragraphs(nlp, text, code, coded):
+    assert (code in codes(nlp, text)) is coded
+
+
 def report_doc(nlp, blocks):
     """A Doc made from (kind, text) paragraphs, as ingest leaves it."""
     text, paragraphs = "", []
@@ -61,14 +100,35 @@ def report_doc(nlp, blocks):
     return doc
 
 
-@pytest.mark.parametrize("blocks, coded", [
-    ([("heading", "Schulden"), ("body", "Het ging ook over schulden.")], False),
-    ([("list_item", "• Schulden en incasso"), ("body", "Het ging ook over schulden.")], False),
+@pytest.mark.parametrize("blocks, code, coded", [
+    ([("heading", "Schulden"), ("body", "Het ging ook over schulden.")], "schulden", False),
+    ([("list_item", "• Schulden en incasso"), ("body", "Het ging ook over schulden.")], "schulden", False),
     ([("list_item", "• Wie schulden heeft, moet al aan het begin van een traject hulp krijgen."),
-      ("body", "Het ging ook over schulden.")], True),
+      ("body", "Het ging ook over schulden.")], "schulden", True),
+    ([("heading", "Vertrouwen tussen bewoners en gemeente is het thema van deze avond"),
+      ("body", "De koffie stond klaar.")], "vertrouwen", False),
+    ([("list_item", "• Armoede"), ("list_item", "• Schulden"), ("body", "Daarna ging het over wonen.")],
+     "armoede", False),
+    # a cue inside a capitalised name is a weak hit, like a compound
+    ([("body", "Mevrouw Jansen (Voedselbank Zuid) en de lector Financiële Gezondheid van de hogeschool waren er."),
+      ("body", "Er werd veel over geldzaken gesproken.")], "financiele_gezondheid", False),
+    ([("body", "De lector vertelde wat financiële gezondheid voor gezinnen betekent."),
+      ("body", "Er werd veel over geldzaken gesproken.")], "financiele_gezondheid", True),
 ])
-def test_themes_headings_and_short_list_items_do_not_count(nlp, blocks, coded):
-    assert ("schulden" in [t.code for t in report_doc(nlp, blocks)._.wsd_themes]) is coded
+def test_themes_headings_short_list_items_and_names_do_not_count(nlp, blocks, code, coded):
+    assert (code in [t.code for t in report_doc(nlp, blocks)._.wsd_themes]) is coded
+
+
+def test_themes_code_min_score(tmp_path):
+    path = tmp_path / "eigen.yaml"
+    path.write_text("codes:\n  - {code: wonen, label: Wonen, description: x, cues: [huur], min_score: 1}\n"
+                    "  - {code: sport, label: Sport, description: x, cues: [voetbal]}\n", encoding="utf-8")
+    pipeline = spacy.blank("nl")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("wsd_themes", config={"codebook": str(path)})
+    long = "Voor veel jonge gezinnen in de stad is de huur van een woning nauwelijks nog op te brengen. "
+    assert codes(pipeline, long + "Voetbal verbindt.") == ["wonen"]
+    assert codes(pipeline, "De huur stijgt. Voetbal verbindt.") == []  # one short sentence is passing
 
 
 def test_themes_evidence_and_score(nlp):

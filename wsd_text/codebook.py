@@ -1,9 +1,10 @@
 """Theme codebooks and the cue language their codes (and the voice lexicon) are written in.
 
-A codebook is a list of codes, each with a label, a description and Dutch cues. The
-default is ``data/nl/codebook.yaml`` (ANNOTATION.md §5); a researcher brings their own as
-YAML (same layout) or as CSV with the columns ``code,label,description,cues`` (cues
-separated by ``;``), without changing code.
+A codebook is a list of codes, each with a label, a description, Dutch cues and optionally
+its own ``min_score``. The default is ``data/nl/codebook.yaml`` (ANNOTATION.md §5); a
+researcher brings their own as YAML (same layout) or as CSV with the columns
+``code,label,description,cues`` (cues separated by ``;``; a ``min_score`` column is
+optional), without changing code.
 
 Cue language (one cue is a word, a phrase or a conjunction):
 
@@ -14,6 +15,13 @@ Cue language (one cue is a word, a phrase or a conjunction):
   hit: compounds often name a policy, role or organisation rather than discuss the topic.
 - ``eigen regie``: a phrase, word by word (each word may carry a ``*``).
 - ``sociaal & netwerk``: every part somewhere in the same sentence.
+- ``schuld(en)``, ``elkaar (beter) kennen``: letters or a word in brackets may be left out
+  (``schuld`` and ``schulden``; with or without ``beter``).
+- ``vrijwilliger(s) & kerk|diaconie``: ``|`` separates alternatives for one word.
+
+A cue with brackets or ``|`` is short for all the plain cues it spells out (at most
+``MAX_VARIANTS``), so a researcher writes ``betalingsachterstand(en)`` the way a codebook
+on paper would.
 """
 from __future__ import annotations
 
@@ -28,6 +36,7 @@ from .resources import data_path, load_csv, load_yaml
 
 CODEBOOK_FILE = "codebook.yaml"
 CODE_KEYS = {"code", "label", "description", "cues"}
+OPTIONAL_CODE_KEYS = {"min_score"}  # a code's own threshold, else the rule's
 RULE_KEYS = {"min_score", "compound_weight", "min_list_item_words"}
 TOP_KEYS = {"rule", "codes"}
 DEFAULT_RULE = {"min_score": 2.0, "compound_weight": 0.5, "min_list_item_words": 10}
@@ -37,6 +46,8 @@ DEFAULT_RULE = {"min_score": 2.0, "compound_weight": 0.5, "min_list_item_words":
 WORD = re.compile(r"\w+(?:[-'’]\w+)*-?")
 _CODE_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _CACHE_LIMIT = 200_000
+_OPTIONAL = re.compile(r"\(([^()]*)\)")
+MAX_VARIANTS = 256
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,7 @@ class Code:
     label: str
     description: str
     cues: tuple[str, ...]
+    min_score: float | None = None  # None: the codebook's rule
 
 
 @dataclass(frozen=True)
@@ -90,8 +102,8 @@ def load_codebook(path: str | Path | None = "default", data_dir: str | Path | No
     source = data_path(CODEBOOK_FILE, path)
     if source.suffix.lower() == ".csv":
         rows = load_csv(CODEBOOK_FILE, source, required=CODE_KEYS)
-        if rows and set(rows[0]) - CODE_KEYS:
-            raise bad_keys(str(source), set(rows[0]) - CODE_KEYS, CODE_KEYS)
+        if rows and set(rows[0]) - CODE_KEYS - OPTIONAL_CODE_KEYS:
+            raise bad_keys(str(source), set(rows[0]) - CODE_KEYS - OPTIONAL_CODE_KEYS, CODE_KEYS | OPTIONAL_CODE_KEYS)
         entries, rule = [{**row, "cues": (row["cues"] or "").split(";")} for row in rows], {}
     elif source.suffix.lower() in (".yaml", ".yml"):
         data = load_yaml(CODEBOOK_FILE, source, allowed=TOP_KEYS)
@@ -109,8 +121,8 @@ def _code(entry: Mapping, source: Path) -> Code:
     """One validated code from a YAML mapping or a CSV row."""
     if not isinstance(entry, Mapping):
         raise ValueError(f"{source}: every code must be a mapping with keys {', '.join(sorted(CODE_KEYS))}.")
-    if set(entry) - CODE_KEYS:
-        raise bad_keys(str(source), set(entry) - CODE_KEYS, CODE_KEYS)
+    if set(entry) - CODE_KEYS - OPTIONAL_CODE_KEYS:
+        raise bad_keys(str(source), set(entry) - CODE_KEYS - OPTIONAL_CODE_KEYS, CODE_KEYS | OPTIONAL_CODE_KEYS)
     code = str(entry.get("code") or "").strip()
     if not _CODE_NAME.match(code):
         raise ValueError(f"{source}: code {code!r} must be lower-case letters, digits and '_'.")
@@ -118,7 +130,21 @@ def _code(entry: Mapping, source: Path) -> Code:
     cues = tuple(c.strip() for c in ([cues] if isinstance(cues, str) else cues) if str(c).strip())
     if not cues:
         raise ValueError(f"{source}: code {code!r} has no cues.")
-    return Code(code, str(entry.get("label") or code), str(entry.get("description") or ""), cues)
+    return Code(code, str(entry.get("label") or code), str(entry.get("description") or ""), cues,
+                _min_score(entry.get("min_score"), code, source))
+
+
+def _min_score(value, code: str, source: Path) -> float | None:
+    """A code's own threshold: empty (the rule's) or a positive number."""
+    if value is None or str(value).strip() == "":
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = 0.0
+    if number <= 0:
+        raise ValueError(f"{source}: the 'min_score' of code {code!r} must be a positive number. Got {value!r} instead.")
+    return number
 
 
 def _check_codes(codes: Sequence[Code], source: Path) -> None:
@@ -177,7 +203,15 @@ class CueMatcher:
         self._cache: dict[str, tuple] = {}
 
     def _add(self, label: str, string: str) -> None:
-        """Parse one cue and index its words."""
+        """Parse one cue (each plain cue it spells out) and index its words."""
+        variants = expand_cue(string)
+        if not variants:
+            raise ValueError(f"The cue {string!r} of {label!r} has no words.")
+        for variant in variants:
+            self._add_plain(label, variant)
+
+    def _add_plain(self, label: str, string: str) -> None:
+        """Parse one plain cue (no brackets, no '|') and index its words."""
         parts = [[_parse_word(w) for w in part.split()] for part in string.lower().split("&")]
         parts = [p for p in parts if p]
         if not parts:
@@ -271,6 +305,73 @@ def _words(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     if memo[0] is not text:
         memo = _last_words = (text, WORD.findall(text), [m.span() for m in WORD.finditer(text)])
     return memo[1], memo[2]
+
+
+def expand_cue(cue: str) -> list[str]:
+    """The plain cues a cue with optional ``(...)`` parts and ``a|b`` alternatives spells out.
+
+    Examples
+    --------
+    >>> expand_cue("schuld(en) & kerk|diaconie")
+    ['schuld & kerk', 'schuld & diaconie', 'schulden & kerk', 'schulden & diaconie']
+    >>> expand_cue("niet (te snel) overnemen")
+    ['niet overnemen', 'niet te snel overnemen']
+    """
+    parts = []
+    for part in cue.split("&"):
+        phrases = []
+        for text in _optional_words(part):  # "niet (te snel) overnemen": the words in brackets
+            spelled = [""]
+            for options in [_word_variants(word, cue) for word in text.split()]:
+                spelled = [f"{p} {o}".strip() for p in spelled for o in options]
+                if len(spelled) > MAX_VARIANTS:
+                    raise ValueError(f"The cue {cue!r} spells out more than {MAX_VARIANTS} variants; split it up.")
+            phrases += spelled
+        phrases = list(dict.fromkeys(p for p in phrases if p))
+        if phrases:
+            parts.append(phrases)
+    cues = [""]
+    for phrases in parts:
+        cues = [f"{c} & {p}" if c else p for c in cues for p in phrases]
+        if len(cues) > MAX_VARIANTS:
+            raise ValueError(f"The cue {cue!r} spells out more than {MAX_VARIANTS} variants; split it up.")
+    return [c for c in cues if c]
+
+
+def _optional_words(part: str) -> list[str]:
+    """A cue part with and without each bracketed group of several words."""
+    match = re.search(r"\(([^()]*\s[^()]*)\)", part)
+    if match is None:
+        return [part]
+    head, tail = part[:match.start()], part[match.end():]
+    return _optional_words(head + " " + tail) + _optional_words(head + match.group(1) + tail)
+
+
+def _word_variants(word: str, cue: str) -> list[str]:
+    """The spellings of one cue word: ``a|b`` alternatives, each with its ``(...)`` parts in or out."""
+    if word.count("(") != word.count(")"):
+        raise ValueError(f"The cue {cue!r} has unbalanced brackets.")
+    alternatives, depth, current = [], 0, ""
+    for char in word:  # split at '|' outside brackets only: "(on)betrouwba(ar|re)"
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+        else:
+            current += char
+    alternatives.append(current)
+    spelled: list[str] = []
+    for alternative in alternatives:
+        pending = [alternative]
+        while pending:
+            form = pending.pop(0)
+            match = _OPTIONAL.search(form)
+            if match is None:
+                spelled.append(form)
+                continue
+            head, tail = form[:match.start()], form[match.end():]
+            pending += [head + tail] + [head + option + tail for option in match.group(1).split("|")]
+    return list(dict.fromkeys(spelled))
 
 
 def _parse_word(word: str) -> _Word:

@@ -1,18 +1,23 @@
 """Report-level themes from a codebook (ANNOTATION.md §5): the ``wsd_themes`` component.
 
 The rule, also written at the top of ``data/nl/codebook.yaml``: a theme is coded when the
-report *discusses* it, not for a passing word, a list label or a title.
+report *discusses* it, not for a passing word, a name, a list label or a title.
 
 - Only body sentences count: headings (the title among them) never; a list item only when
   it has at least ``min_list_item_words`` words.
 - A sentence scores 1 when a cue of the theme hits as a whole word or phrase, else
-  ``compound_weight`` when only compounds hit (``armoedebeleid``, ``Jeugdwet``), however
-  many hits it holds.
+  ``compound_weight`` when only compounds hit (``armoedebeleid``, ``Jeugdwet``) or the cue
+  is part of a capitalised name (``lector Financiële Veerkracht``), however many hits it
+  holds.
 - The theme is coded when its sentence scores reach ``min_score`` (default 2.0: two
-  sentences). The sentences that scored are the theme's evidence, the sum its score.
+  sentences). A code may carry its own ``min_score``; one below the rule's is met only by
+  full sentences of content (``min_list_item_words`` words besides the cue), so one long
+  sentence on trust codes ``vertrouwen`` but "Vertrouwen, vertrouwen!" does not. The
+  sentences that scored are the theme's evidence, the sum its score.
 
 The threshold follows the gold coders' own line (gold/NOTES.md, "Theme threshold"): one
-clause or one list item is a passing mention, two sentences of content are a discussion.
+clause, name or list item is a passing mention; a discussion is two sentences, or one full
+sentence of content for themes a report names only to say something about them.
 """
 from __future__ import annotations
 
@@ -23,7 +28,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..codebook import WORD, Codebook, CueMatcher, load_codebook
+from ..codebook import WORD, Code, Codebook, CueMatcher, Hit, load_codebook
 from ..records import Theme
 from .extensions import register_extensions
 from .text import doc_text
@@ -82,22 +87,36 @@ class ThemeCoder:
         self.matcher = CueMatcher({c.code: c.cues for c in codebook.codes})
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = doc_sentences(doc)
-        hits = self.matcher.by_sentence(doc_text(doc), [s.start for s in sentences])
+        doc._.wsd_themes = self.code(doc_text(doc), doc_sentences(doc))
+        return doc
+
+    def code(self, text: str, sentences: list[Sentence]) -> list[Theme]:
+        """The themes ``text`` (split into ``sentences``) discusses, with evidence and score."""
+        hits = self.matcher.by_sentence(text, [s.start for s in sentences])
         scores: dict[str, float] = {}
+        full_sentences: dict[str, float] = {}  # the part of the score from full sentences of content
         evidence: dict[str, list[str]] = {}
         for index, per_code in sorted(hits.items()):
-            if index < 0 or not self._counts(sentences[index]):
+            sentence = sentences[index] if index >= 0 else None
+            if sentence is None or not self._counts(sentence):
                 continue
             for code, code_hits in per_code.items():
-                full = any(h.full for h in code_hits)
-                scores[code] = scores.get(code, 0.0) + (1.0 if full else self.codebook.compound_weight)
-                evidence.setdefault(code, []).append(sentences[index].text)
-        doc._.wsd_themes = [
+                full = any(h.full and not _in_name(text, h, sentence) for h in code_hits)
+                value = 1.0 if full else self.codebook.compound_weight
+                scores[code] = scores.get(code, 0.0) + value
+                if _content_words(text, sentence, code_hits) >= self.codebook.min_list_item_words:
+                    full_sentences[code] = full_sentences.get(code, 0.0) + value
+                evidence.setdefault(code, []).append(sentence.text)
+        return [
             Theme(c.code, tuple(evidence[c.code]), scores[c.code])
-            for c in self.codebook.codes if scores.get(c.code, 0.0) >= self.codebook.min_score
+            for c in self.codebook.codes if self._coded(c, scores.get(c.code, 0.0), full_sentences.get(c.code, 0.0))
         ]
-        return doc
+
+    def _coded(self, code: Code, score: float, full_score: float) -> bool:
+        """The rule's ``min_score``, or a code's own; a threshold below the rule's is met only
+        by full sentences of content (``min_list_item_words`` words besides the cue)."""
+        own = self.codebook.min_score if code.min_score is None else code.min_score
+        return score >= own and (score >= self.codebook.min_score or full_score >= own)
 
     def _counts(self, sentence: Sentence) -> bool:
         """Body sentences count; list items only when long enough to say something."""
@@ -106,6 +125,29 @@ class ThemeCoder:
         if sentence.kind == "list_item":
             return len(WORD.findall(sentence.text)) >= self.codebook.min_list_item_words
         return True
+
+
+def _content_words(text: str, sentence: Sentence, hits: list[Hit]) -> int:
+    """The words of the sentence besides those of its cue hits."""
+    words = [m.start() for m in WORD.finditer(text, sentence.start, sentence.end)]
+    return sum(not any(h.start <= w < h.end for h in hits) for w in words)
+
+
+def _in_name(text: str, hit: Hit, sentence: Sentence) -> bool:
+    """True when the hit is part of a capitalised name ("lector Financiële Veerkracht", "Loket
+    Geldzaken", "programmamanager Armoede en Schulden"): Dutch writes topic words in lower
+    case, so a capitalised cue that is not the sentence's first word and has a capitalised
+    word right beside it (or inside the phrase) names an organisation, post or programme."""
+    spans = [m.span() for m in WORD.finditer(text, sentence.start, sentence.end)]
+    inside = [i for i, (start, _) in enumerate(spans) if hit.start <= start < hit.end]
+    capital = [text[spans[i][0]].isupper() for i in inside]
+    if not inside or not capital[0]:
+        return False
+    if any(capital[1:]):
+        return True
+    before, after = inside[0] - 1, inside[-1] + 1
+    return (before > 0 and text[spans[before][0]].isupper() and not text[spans[before][1]:hit.start].strip()) or (
+        after < len(spans) and text[spans[after][0]].isupper() and not text[hit.end:spans[after][0]].strip())
 
 
 @Language.factory(
