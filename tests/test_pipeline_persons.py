@@ -91,6 +91,8 @@ def test_persons_resolves_surname_and_first_name_mentions(analyse, text, name, m
     "Meer weten? Neem contact op met Willemijn Post (w.post@voorbeeld.nl).",
     "Vragen kun je mailen naar Bart Kuipers.",
     "Tekst: Roelof Dijkman\n\nDe bewoners van de wijk spraken over de kosten van energie.",
+    "Afwezig met bericht: dhr. P. Kramer (Humanitas), mw. L. Dekker (cliëntenraad)\n\nDe voorzitter opent.",
+    "Verhinderd:\nIlse Brouwer, Kees Mulder\n\nDe voorzitter opent de vergadering om acht uur.",
     "Foto's: Roelof Dijkman. De bewoners van de wijk spraken over de kosten van energie.",
 ])
 def test_persons_leaves_out_contact_persons_and_authors(analyse, text):

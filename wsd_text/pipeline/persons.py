@@ -40,6 +40,7 @@ SPACE = r"(?:[ \t\u00a0]+|[ \t]*\n[ \t]*(?=[{LOW}]))".replace("{LOW}", LOW)
 LIST_GAP = re.compile(r"[ \t]*(?:,|\ben\b|&)[ \t]*(?:,[ \t]*)?")
 LIST_GAP_BEFORE = re.compile(r"[ \t]*(?:,|\ben\b|&)[ \t]*\Z")
 SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+ABSENT_REACH, LIST_LINE = 12, 100  # blocks to look back for "Afwezig:"; longest list line
 OBJECT_PREPOSITIONS = frozenset({"van", "bij", "uit", "met", "voor", "namens", "aan", "naar", "over", "door"})
 SPEECH_AFTER_NAME = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?(?:,[^,.\n]{1,80},\s*)?([a-zë]+)")
 
@@ -307,7 +308,7 @@ class PersonsComponent:
                 cluster.append(cand)
             elif id(cand) in is_person:
                 clusters.append([cand])
-        clusters = [c for c in clusters if not all(self._contact(text, m) for m in c)]
+        clusters = [c for c in clusters if not all(self._contact(text, m) or self._absent(text, m) for m in c)]
         clusters.sort(key=lambda c: min(m.start for m in c))
         spans, actors = [], []
         for number, cluster in enumerate(clusters, 1):
@@ -343,6 +344,22 @@ class PersonsComponent:
                     best = cluster  # the latest cluster wins: the most recent namesake
                     break
         return best
+
+    def _absent(self, text: str, cand: Candidate) -> bool:
+        """A mention in a list of people who were not there ("Afwezig met bericht: ...").
+
+        The label opens the mention's block or a block above it, with only short blocks
+        (one name or a few per line) between."""
+        end = cand.start
+        for _ in range(ABSENT_REACH):
+            start = text.rfind("\n\n", 0, end) + 2 if "\n\n" in text[:end] else 0
+            head = text[start:end]
+            if ":" in head:
+                return head.split(":", 1)[0].strip().lower() in self.lexicon.absent_labels
+            if start == 0 or len(head) > LIST_LINE:
+                return False
+            end = start - 2
+        return False
 
     def _contact(self, text: str, cand: Candidate) -> bool:
         """A mention in a contact line (§8.13) or an author line."""
