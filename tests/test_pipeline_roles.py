@@ -15,6 +15,13 @@ def actor(doc, name):
     ("Sanne de Boer (Humanitas Noord) vertelt over haar werk dat het druk is.", "Sanne de Boer", None, "Humanitas Noord"),
     ("Het woord is aan Koen Smit van Stichting Buurtkracht.", "Koen Smit", None, "Stichting Buurtkracht"),
     ("Gespreksleider en expert Lotte Mulder (31) opent.", "Lotte Mulder", "Gespreksleider en expert", None),
+    # an organisation named by its type in lower case, with or without its name
+    ("Daarna vertelde Mark Willems van woningcorporatie Woonkracht over de huur.", "Mark Willems", None,
+     "woningcorporatie Woonkracht"),
+    ("Het woord was aan Ilse Kok van de voedselbank.", "Ilse Kok", None, "voedselbank"),
+    # "namens X" before the name
+    ("Namens de cliëntenraad sprak Gerda Mol. Zij zei dat de regels te streng zijn.", "Gerda Mol", None,
+     "cliëntenraad"),
 ])
 def test_roles_from_apposition_and_context(analyse, text, name, role, organisation):
     found = actor(analyse(text), name)
@@ -40,6 +47,9 @@ def test_roles_role_mention_resolves(analyse):
     ("Sommigen geven aan dat ze blij zijn met wat ze hebben.", "GROUP", "Sommigen", "group"),
     ("De kinderraad van Almere presenteerde dat er meer speelplekken moeten komen.", "GROUP",
      "De kinderraad van Almere", "group"),
+    # one unnamed person known by a role
+    ("De jongerenwerker vertelde dat de jongeren een eigen plek willen.", "ANON", "De jongerenwerker",
+     "individual"),
 ])
 def test_roles_speaking_anonymous_actors(analyse, text, label, description, kind):
     doc = analyse(text)
@@ -48,9 +58,17 @@ def test_roles_speaking_anonymous_actors(analyse, text, label, description, kind
     assert [s.label_ for s in doc.spans["wsd_mentions"]] == [label]
 
 
+def test_roles_definite_role_is_one_actor_and_not_inside_a_quote(analyse):
+    doc = analyse("De wijkagent vertelde dat het rustig is. De wijkagent zei ook dat hij vaker langskomt.")
+    assert [(a.description, a.speaks) for a in doc._.wsd_actors] == [("De wijkagent", True)]
+    doc = analyse("Een moeder vertelde: ‘De consulent zei tegen mij dat het niet kon.’")
+    assert [a.description for a in doc._.wsd_actors] == ["Een moeder"]
+
+
 @pytest.mark.parametrize("text", [
     "Een moeder heeft vaak weinig tijd.",
     "De deelnemers kregen koffie.",
+    "De vrijwilliger is belangrijk voor de wijk.",
 ])
 def test_roles_silent_anonymous_actors_are_left_out(analyse, text):
     doc = analyse(text)

@@ -65,6 +65,16 @@ class RolesComponent:
             rf"\b(?:(?:[Dd]e|[Aa]lle|[Vv]eel|[Ee]nkele|[Ss]ommige|[Tt]wee|[Dd]rie|[Vv]ier|\d+)\s+{ADJ}"
             rf"(?:{alt(plural)})|(?:[Dd]e|[Hh]et)\s+(?:{alt(bodies)})(?:\s+van\s+[A-Z]\w+)?|{PRONOUN_GROUPS})\b")
         self.poll = re.compile(rf"(?i)\b(?:{alt(sorted(lexicon.poll_words, key=len, reverse=True))})\b")
+        # "van de voedselbank", "bij woningcorporatie Thuisbasis": an organisation named by its
+        # type in lower case, perhaps followed by its name.
+        types = sorted((t for t, e in lexicon.roles.items() if e.category in ("org", "body")), key=len, reverse=True)
+        self.org_type = re.compile(rf",?\s+(?:van|bij|namens|vanuit)\s+(?:(?:de|het|onze|ons)\s+)?"
+                                   rf"((?:{alt(types)})(?:\s+[A-ZÀ-Þ0-9][\w'’&/-]*)*)\b")
+        self.on_behalf = re.compile(rf"\b[Nn]amens\s+(?:(?:de|het)\s+)?((?:{alt(types)})(?:\s+[A-ZÀ-Þ][\w'’&/-]*)*)"
+                                    rf"\s+(?:[a-z]+\s+){{1,2}}$")
+        # "De jongerenwerker vertelde": one unnamed person known by a role (not "de wethouder"
+        # when a named actor has that role; `_role_mentions` links that one).
+        self.definite = re.compile(rf"\b[Dd]e\s+{ADJ}({alt(singular)})\b")
 
     def __call__(self, doc: Doc) -> Doc:
         self.text = doc_text(doc)
@@ -79,7 +89,7 @@ class RolesComponent:
             org = next((s._.wsd_organisation for s in mentions if s._.wsd_organisation), None)
             actors[actor_id] = _replace(actor, role=role, organisation=org)
         spans += self._role_mentions(doc, list(actors.values()), spans)
-        spans += self._anonymous(doc, actors)
+        spans += self._anonymous(doc, actors, spans)
         doc.spans["wsd_mentions"] = sorted(spans, key=lambda s: (s.start, s.end))
         doc._.wsd_actors = list(actors.values())
         return doc
@@ -96,8 +106,11 @@ class RolesComponent:
                 span_role, span_org = span_role or inner_role, inner_org
                 if inner.split()[0].lower() in BOTH:
                     self._share(doc, span, persons, inner_role, inner_org)
-            if span_org is None and (m := ORG_AFTER.match(self.text, span.end_char)):
+            if span_org is None and (m := ORG_AFTER.match(self.text, span.end_char) or
+                                     self.org_type.match(self.text, span.end_char)):
                 span_org = m.group(1)
+            if span_org is None and (m := self.on_behalf.search(self.text, max(0, span.start_char - 80), span.start_char)):
+                span_org = m.group(1)  # "Namens de cliëntenraad sprak X"
             span_org = self._cut_at_person(doc, span_org, span.end_char, persons)
             span._.wsd_role = span._.wsd_role or span_role
             span._.wsd_organisation = span._.wsd_organisation or span_org
@@ -180,18 +193,26 @@ class RolesComponent:
                     found.append(span)
         return found
 
-    def _anonymous(self, doc: Doc, actors: dict[str, Actor]) -> list[Span]:
-        """ANON, GROUP and POLL mentions, each with a candidate actor."""
+    def _anonymous(self, doc: Doc, actors: dict[str, Actor], spans: list[Span]) -> list[Span]:
+        """ANON, GROUP and POLL mentions, each with a candidate actor.
+
+        An indefinite person ("een vrijwilliger") is a new actor each time (§9.10); a definite
+        one ("de jongerenwerker") is one actor for all its mentions."""
         found, groups = [], {}
         number = len(actors)
+        taken = [(s.start_char, s.end_char) for s in spans]
         matches = [(m, "ANON") for m in self.anon.finditer(self.text)]
+        matches += [(m, "DEFINITE") for m in self.definite.finditer(self.text)
+                    if not any(a < m.end() and m.start() < b for a, b in taken) and not _quoted(self.text, m.start())]
         matches += [(m, "GROUP") for m in self.group.finditer(self.text)]
         matches += [(m, "POLL") for m in self.poll.finditer(self.text)]
-        for m, label in sorted(matches, key=lambda x: x[0].start()):
+        for m, kind in sorted(matches, key=lambda x: x[0].start()):
+            label = "ANON" if kind == "DEFINITE" else kind
             span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
             if span is None:
                 continue
-            key = self._group_key(m.group()) if label != "ANON" else None
+            key = ("definite", m.group(1).lower()) if kind == "DEFINITE" else \
+                self._group_key(m.group()) if label != "ANON" else None
             if key in groups:
                 actor_id = groups[key]
             else:
@@ -213,6 +234,14 @@ class RolesComponent:
         if entry is None or entry.category == "attendee" or word in self.lexicon.poll_words:
             return "attendees"
         return entry.term
+
+
+def _quoted(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies inside quotation marks opened earlier in its paragraph: a role
+    a speaker recounts (“De consulent zei tegen mij …”) is not an actor of the meeting (§9.8)."""
+    before = text[text.rfind("\n\n", 0, offset) + 1:offset]
+    opened = sum(before.count(m) for m in "“„‘«") - sum(before.count(m) for m in "”’»")
+    return opened > 0 or before.count('"') % 2 == 1
 
 
 def _replace(actor: Actor, **changes) -> Actor:
