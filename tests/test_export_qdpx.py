@@ -157,3 +157,53 @@ def test_export_qdpx_real_corpus(tmp_path):
     assert len([n for n in files if n.startswith("sources/")]) == len(run.records)
     for name, text in selections(path):
         assert text  # every selection covers text inside its source
+
+
+SPEECH = ("Werkplaats schulden\n\nWethouder Sanne Hoekstra legt uit dat de wachtlijsten groeien 📈. "
+          "Zij wil meer budget.\n\nDe zaal luisterde.")
+
+
+def codes_by_selection(path):
+    """Selection name -> the code paths of its Codings."""
+    root = etree.fromstring(members(path)["project.qde"])
+    paths = {}
+
+    def walk(parent, prefix):
+        for code in parent.iterfind("q:Code", Q):
+            paths[code.get("guid")] = prefix + (code.get("name"),)
+            walk(code, paths[code.get("guid")])
+
+    walk(root.find("q:CodeBook/q:Codes", Q), ())
+    return {s.get("name"): {paths[r.get("targetGUID")] for r in s.iterfind("q:Coding/q:CodeRef", Q)}
+            for s in root.iter(f"{{{PROJECT_NS}}}PlainTextSelection")}
+
+
+@pytest.mark.parametrize("text", [SPEECH, "\ufeff" + SPEECH.replace("\n", "\r\n")], ids=["plain", "bom-crlf"])
+def test_export_qdpx_speaking_turns_without_quote_marks_are_selections(tmp_path, text):
+    sentence = "Wethouder Sanne Hoekstra legt uit dat de wachtlijsten groeien 📈."
+    start, name = text.index(sentence), text.index("Sanne Hoekstra")
+    record = Record("turn.txt", None, None, None, None, None,
+                    actors=(Actor("a1", "Sanne Hoekstra", None, "wethouder", None, "formal", speaks=True,
+                                  mentions=((name, name + 14),), speech=((start, start + len(sentence)),)),))
+    path = write_qdpx([record], [Report("turn.txt", Path("turn.txt"), text, None, ())], tmp_path / "t.qdpx")
+    assert schema("Project-mrt2019.xsd").validate(etree.fromstring(members(path)["project.qde"]))
+    assert dict(selections(path))[sentence] == sentence
+    assert codes_by_selection(path)[sentence] == {("speech",), ("perspective", "formal")}
+
+
+def test_export_qdpx_records_carry_the_speech_sentences_of_the_analysis(analyse):
+    import json
+
+    import jsonschema
+
+    from wsd_text.records import record_from_doc
+
+    doc = analyse(SPEECH)
+    record = record_from_doc(doc, doc._.wsd_report)
+    speaker = next(a for a in record.actors if a.name == "Sanne Hoekstra")
+    assert [SPEECH[s:e] for s, e in speaker.speech] == ["Wethouder Sanne Hoekstra legt uit dat de wachtlijsten "
+                                                        "groeien 📈."]
+    data = record.to_dict()
+    assert Record.from_dict(data) == record
+    with resources.as_file(resources.files("wsd_text") / "schema" / "record.schema.json") as path:
+        jsonschema.validate(data, json.loads(path.read_text("utf-8")))

@@ -1,32 +1,55 @@
 """Pseudonymisation: each person actor's name becomes one pseudonym across a whole corpus.
 
-A person is an actor of kind ``individual`` with a name. Every form of that name is
-replaced wherever it occurs (actor names, quote texts, evidence sentences, titles, report
-texts): the full name, the surname with or without its particles ("de Jong", "De Jong",
-"Jong"), the given names ("Sanne"), and initials with the surname ("S. Wolters", "J.W. de
-Jong"). Role words around a name stay, so "wethouder Sanne Wolters" becomes "wethouder P3".
+A person is an actor of kind ``individual`` with a name. What is replaced where:
+
+- a person's **full name** (a given name or initials with the surname, as some report
+  writes it: "Sanne Wolters", "A. Lusse") is replaced in every report of the corpus;
+- the **partial forms** (surname with its particles "de Jong" / "De Jong", a surname
+  without particles "Wolters", the given names "Sanne", initials "S. Wolters") only in
+  the reports where that person is an actor, and only where they stand as a name: spelt
+  with the name's capitals, not glued to a following capitalised word ("De Vries
+  Makelaars", "Groen Links" are other names), and not right after another replaced name
+  with only particles between ("P3 van Mobility Mentoring", never "P3 van P3");
+- with the report text (`Pseudonymiser.corpus`, the REFI-QDA export), also every mention
+  the analysis found for a person actor, at its offsets: the only place where the bare core
+  of a surname with particles ("Jong" of "Freek de Jong") is replaced, since on its own it
+  is mostly a word ("Meer informatie", "Jong Hoogeveen").
+
+A partial form is resolved within its report: with Anna de Vries in one report and Piet de
+Vries in another, "De Vries" in the second is Piet. Role words around a name stay, so
+"wethouder Sanne Wolters" becomes "wethouder P3".
+
+Contact details are masked too (ANNOTATION.md §8.13 leaves contact persons out of the
+actors, so they get no pseudonym): every e-mail address becomes ``[e-mail]``, and in a
+sentence with an e-mail address or a contact word (``contact_words`` of
+``data/nl/name_parts.yaml``) each name starting with a known first name or initials
+becomes ``[naam]``.
 
 The key file (JSON) holds the people and, for every rewritten string, the original forms
 in order, so ``--reverse`` restores each string exactly; a string edited after
-pseudonymisation gets each person's full name back instead. The key identifies people: it
-is refused inside the output folder.
+pseudonymisation gets each person's full name back instead (and keeps its masks). The key
+identifies people: it is refused inside the output folder.
 
 Offsets: records pseudonymised on their own (JSON, tables) keep the offsets of the original
 report text; exports that carry the text (REFI-QDA) rewrite text and offsets together with
-`Pseudonymiser.corpus`. Pseudonymising twice changes nothing.
+`Pseudonymiser.corpus`. Pseudonymising twice changes nothing: pseudonyms and masks already
+in a text are kept as they are.
 
 Where the name forms come from: Dutch names put lower-case particles (van, de, ter, 't)
 between given names and surname, and reports cite people by full name first and by
 surname later (ANNOTATION.md §2), sometimes with initials ("mevrouw A. van der Berg").
+A limit: a surname without particles that is also a word ("Groen", "Witte") is replaced at
+the start of a sentence in the reports of that person, where a word and a name look alike.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from .evaluate import names_match
@@ -36,9 +59,21 @@ from .records import Record
 # Identifiers and file names are never rewritten: they pair records with reports and actors.
 _KEEP = frozenset({"report", "id", "actor", "source", "text_hash"})
 _KEY_FORMAT = "wsd-text pseudonym key"
+EMAIL_MASK, NAME_MASK = "[e-mail]", "[naam]"
+_MASKS = (EMAIL_MASK, NAME_MASK)
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+# Particles that join a name to the one before it ("Huis van Bakker"): a partial form after
+# a replaced name and these is the tail of that name, not a second person.
+_JOINING = r"(?:van|de|der|den|het|'t|ter|ten|te|von|du|da|di|la|le)"
+_AFTER_NAME = re.compile(rf"\s+(?:{_JOINING}[ \t]+)+\Z")
+_DUTCH_PARTICLES = frozenset({"van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "in", "op", "aan", "uit"})
+_GLUED_AFTER = re.compile(r"[ \t]+([^\W\d_])")
+_SENTENCE_BREAK = re.compile(r"\n|(?<=[.!?])\s+")
+_WORD = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_][\w'’-]*")
 
 Span = tuple[int, int]
 Edit = tuple[int, int, int, int]  # old start, old end, new start, new end
+Replacement = tuple[int, int, str]  # start, end, new text
 
 
 @dataclass(frozen=True)
@@ -61,7 +96,7 @@ class Rewrite:
         return self._map(start, False), self._map(end, True)
 
     def _map(self, offset: int, is_end: bool) -> int:
-        k = bisect_right([e[1] for e in self.edits], offset)
+        k = bisect.bisect_right([e[1] for e in self.edits], offset)
         if k < len(self.edits) and self.edits[k][0] < offset:
             return self.edits[k][3] if is_end else self.edits[k][2]
         return offset + (self.edits[k - 1][3] - self.edits[k - 1][1] if k else 0)
@@ -86,41 +121,80 @@ def rewrite(text: str, pattern: re.Pattern, replace_match: Callable[[re.Match], 
     >>> rewrite("a\\r\\nb", re.compile("\\r\\n"), lambda m: "\\n").span(3, 4)
     (2, 3)
     """
+    return _apply(text, [(m.start(), m.end(), replace_match(m)) for m in pattern.finditer(text)])
+
+
+def _apply(text: str, replacements: Iterable[Replacement]) -> Rewrite:
+    """The text with non-overlapping ``(start, end, new)`` replacements, and its edits."""
     pieces, edits, last, shift = [], [], 0, 0
-    for match in pattern.finditer(text):
-        new = replace_match(match)
-        pieces += [text[last:match.start()], new]
-        edits.append((match.start(), match.end(), match.start() + shift, match.start() + shift + len(new)))
-        shift += len(new) - (match.end() - match.start())
-        last = match.end()
+    for start, end, new in sorted(replacements):
+        pieces += [text[last:start], new]
+        edits.append((start, end, start + shift, start + shift + len(new)))
+        shift += len(new) - (end - start)
+        last = end
     pieces.append(text[last:])
     return Rewrite("".join(pieces), tuple(edits))
 
 
-def name_forms(name: str) -> set[str]:
-    """The ways a report may write one person's name.
+def _particles() -> frozenset[str]:
+    """The words of the tussenvoegsels (``interfixes`` in ``data/nl/name_parts.yaml``)."""
+    return frozenset(w for interfix in _lexicon().interfixes for w in interfix.split())
 
-    Examples
-    --------
-    >>> sorted(name_forms("Freek de Jong"))
-    ['De Jong', 'F. de Jong', 'F.de Jong', 'Freek', 'Freek de Jong', 'Jong', 'de Jong']
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    from .pipeline.lexicon import load_lexicon
+
+    return load_lexicon()
+
+
+def _parts(name: str) -> tuple[list[str], str, str]:
+    """(given tokens, surname with its particles, surname core) of a name.
+
+    The surname starts at the first particle, else it is the last word; a name may start
+    with its particle ("Van Poppel", "de Jong"). Capitalised, only the Dutch particles
+    count ("Ben" and "Al" are given names too).
     """
     tokens = name.split()
     if len(tokens) < 2:
-        return {name} if _is_name_form(name) else set()
-    # The surname starts at the first particle after the given names, else it is the last word.
-    cut = next((i for i, t in enumerate(tokens[1:], 1) if t[0].islower()), len(tokens) - 1)
-    first, surname = tokens[:cut], " ".join(tokens[cut:])
-    core = " ".join(tokens[cut:][next((i for i, t in enumerate(tokens[cut:]) if t[0].isupper()), 0):])
+        return [], name, name
+    cut = next((i for i, t in enumerate(tokens[:-1]) if t[0].islower() or t.lower() in _DUTCH_PARTICLES),
+               len(tokens) - 1)
+    core_at = next((i for i, t in enumerate(tokens[cut:]) if t[0].isupper() and t.lower() not in _DUTCH_PARTICLES), 0)
+    return tokens[:cut], " ".join(tokens[cut:]), " ".join(tokens[cut:][core_at:])
+
+
+def _is_full(name: str) -> bool:
+    """A name with a given name or initials before the surname ("Sanne Wolters", "A. Lusse")."""
+    return any(t[0].isupper() for t in _parts(name)[0])
+
+
+def _partial_forms(name: str) -> set[str]:
+    """The partial forms of a name: surname (with particles, or bare without), given names,
+    initials with the surname. Not the bare core of a surname with particles."""
+    first, surname, core = _parts(name)
     given = [t for t in first if t[0].isupper() and not _is_initial(t)]
     initials = "".join(t[0] + "." for t in first if t[0].isupper())
-    forms = {name, surname, surname[0].upper() + surname[1:], core}
+    forms = {surname, surname[0].upper() + surname[1:]}
+    if surname != core:  # "de Jong" and "De Jong", whichever the name has
+        forms.add(surname[0].lower() + surname[1:])
     if given:
         forms |= {" ".join(given), given[0]}
     if initials:
         forms |= {f"{initials} {surname}", f"{initials}{surname}",
                   f"{initials[:2]} {surname}", f"{initials[:2]}{surname}"}
-    return {f for f in forms if _is_name_form(f)}
+    return {f for f in forms if _is_name_form(f)} - {name}
+
+
+def name_forms(name: str) -> set[str]:
+    """The ways a report may write one person's name, bare surname cores left out.
+
+    Examples
+    --------
+    >>> sorted(name_forms("Freek de Jong"))
+    ['De Jong', 'F. de Jong', 'F.de Jong', 'Freek', 'Freek de Jong', 'de Jong']
+    """
+    return ({name} if _is_name_form(name) else set()) | _partial_forms(name)
 
 
 def _is_initial(token: str) -> bool:
@@ -142,6 +216,12 @@ def _form_pattern(form: str) -> str:
             parts.append(r"\s*" if parts[-1].endswith(r"\.") else r"\s+")
         parts.append(f"(?i:{re.escape(token)})" if token[0].islower() else re.escape(token))
     return "".join(parts)
+
+
+def _forms_regex(forms: Iterable[str]) -> re.Pattern | None:
+    """One pattern for ``forms``, longest first, standing as whole words."""
+    forms = sorted(set(forms), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(_form_pattern, forms)) + r")(?!\w)") if forms else None
 
 
 def _digest(scope: str, text: str) -> str:
@@ -173,15 +253,12 @@ class PseudonymKey:
     restore: dict[str, list[str] | None] = field(default_factory=dict)
 
     def add_names(self, names: Iterable[str]) -> None:
-        """Give every new person a pseudonym; a name matching a known person (§7
-        ``names_match``: "Wolters" ~ "Sanne Wolters") or written as one of their forms
-        ("S. Wolters") joins that person."""
-        pseudonyms = {p.pseudonym for p in self.people}
-        for name in names:
-            if name in pseudonyms:  # a record pseudonymised before
-                continue
-            person = next((p for p in self.people if any(names_match(name, n) or _fold(name) in
-                                                         {_fold(f) for f in name_forms(n)} for n in p.names)), None)
+        """Give every new person of one report a pseudonym; a name matching a known person
+        (§7 ``names_match``: "Wolters" ~ "Sanne Wolters") or written as one of their forms
+        ("S. Wolters") joins that person, a person of the same report first."""
+        names = [n for n in names if n not in {p.pseudonym for p in self.people}]
+        for name in sorted(names, key=lambda n: not _is_full(n)):  # full names settle the report's people
+            person = self.person(name, names)
             if person is None:
                 self.people.append(Person(f"P{len(self.people) + 1}", name, [name]))
             elif name not in person.names:
@@ -189,8 +266,36 @@ class PseudonymKey:
                 person.name = max(person.names, key=len)
 
     def add_records(self, records: Iterable) -> None:
-        """Add the person actors of records (`Record` objects or their JSON form)."""
-        self.add_names(name for record in records for name in _person_names(record))
+        """Add the person actors of records (`Record` objects or their JSON form), report by report."""
+        for record in records:
+            self.add_names(_person_names(record))
+
+    def person(self, name: str, report_names: Iterable[str] = ()) -> Person | None:
+        """The person ``name`` denotes in a report whose person actors are ``report_names``.
+
+        A full name is looked up as written; a partial one ("De Vries") among the people of
+        the same report first, then among all.
+
+        Examples
+        --------
+        >>> key = PseudonymKey(); key.add_names(["Anna de Vries"]); key.add_names(["Piet de Vries"])
+        >>> key.person("De Vries", ["Piet de Vries", "De Vries"]).name
+        'Piet de Vries'
+        """
+        by_pseudonym = next((p for p in self.people if p.pseudonym == name), None)
+        if by_pseudonym is not None:
+            return by_pseudonym
+        folded = _fold(name)
+        exact = [p for p in self.people if any(_fold(n) == folded for n in p.names)]
+        if exact and _is_full(name):
+            return exact[0]
+        here = {_fold(n) for n in report_names if _is_full(n)}
+        local = [p for p in self.people if any(_fold(n) in here for n in p.names)]
+        for people in (local, exact, self.people):
+            found = next((p for p in people if any(_joins(name, n) for n in p.names)), None)
+            if found is not None:
+                return found
+        return None
 
     @classmethod
     def load(cls, path: str | Path) -> PseudonymKey:
@@ -212,6 +317,12 @@ class PseudonymKey:
         return write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
+def _joins(name: str, known: str) -> bool:
+    """Whether ``name`` can be the person known as ``known`` (same, §7 match, or a form)."""
+    return _fold(name) == _fold(known) or names_match(name, known) or \
+        _fold(name) in {_fold(f) for f in name_forms(known)}
+
+
 def check_key_location(key: str | Path, out: str | Path | None) -> None:
     """Raise ``ValueError`` when the key file would be written inside the output ``out``."""
     if out is None:
@@ -229,9 +340,47 @@ def _report_id(value) -> str:
     return str(getattr(value, "report", None) or getattr(value, "id", "") if is_dataclass(value) else "")
 
 
+def _person_actors(record) -> list[dict]:
+    """The person actors (individuals with a name) of a record or its JSON form."""
+    if isinstance(record, Mapping):
+        actors = record.get("actors") or []
+    else:
+        actors = [a.to_dict() for a in getattr(record, "actors", ())]
+    return [a for a in actors if a.get("kind", "individual") == "individual" and (a.get("name") or "").strip()]
+
+
 def _person_names(record) -> list[str]:
-    actors = record["actors"] if isinstance(record, Mapping) else [a.to_dict() for a in record.actors]
-    return [a["name"] for a in actors if a.get("kind", "individual") == "individual" and (a.get("name") or "").strip()]
+    return [a["name"] for a in _person_actors(record)]
+
+
+@dataclass(frozen=True)
+class _Actor:
+    """A person actor of one report: pseudonym, the person's names, mention offsets."""
+
+    pseudonym: str
+    names: tuple[str, ...]
+    mentions: tuple[Span, ...] = ()
+
+
+class _Chosen:
+    """Non-overlapping replacements, added by priority."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.items: list[Replacement] = []
+
+    def add(self, start: int, end: int, new: str) -> bool:
+        k = bisect.bisect_right(self.starts, start)
+        if k and self.items[k - 1][1] > start or k < len(self.items) and self.items[k][0] < end:
+            return False
+        self.starts.insert(k, start)
+        self.items.insert(k, (start, end, new))
+        return True
+
+    def ends_at(self, offset: int) -> bool:
+        """Whether a chosen replacement ends at ``offset``."""
+        k = bisect.bisect_left(self.starts, offset) - 1
+        return k >= 0 and self.items[k][1] == offset
 
 
 class Pseudonymiser:
@@ -240,75 +389,246 @@ class Pseudonymiser:
     Parameters
     ----------
     key : PseudonymKey
-        Its ``restore`` and ``offsets`` are filled as strings are rewritten.
+        Its ``restore`` log is filled as strings are rewritten.
 
     Examples
     --------
     >>> key = PseudonymKey(); key.add_names(["Sanne Wolters"])
-    >>> Pseudonymiser(key).text("Wethouder Wolters en S. Wolters: „Sanne weet het.”")
+    >>> Pseudonymiser(key).text("Wethouder Wolters en S. Wolters: „Sanne weet het.”", names=["Sanne Wolters"])
     'Wethouder P1 en P1: „P1 weet het.”'
     """
 
     def __init__(self, key: PseudonymKey):
         self.key = key
-        by_form = {}
+        full = {}
         for person in key.people:
             for name in person.names:
-                for form in name_forms(name):
-                    by_form.setdefault(form, person.pseudonym)
-        # Pseudonyms already in the text are matched too, so reversal counts them in order.
-        by_form.update({p.pseudonym: p.pseudonym for p in key.people})
-        forms = sorted(by_form, key=len, reverse=True)
-        self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(_form_pattern, forms)) + r")(?!\w)") if forms else None
-        self._by_form = {}
-        for form, pseudonym in by_form.items():
-            self._by_form.setdefault(_fold(form), pseudonym)
+                if _is_full(name) and _is_name_form(name):
+                    full.setdefault(_fold(name), person.pseudonym)
+        # Pseudonyms and masks already in a text are matched too: they stay, and reversal
+        # counts them in order.
+        self._keep = {p.pseudonym for p in key.people} | set(_MASKS)
+        self._full = full
+        self._full_pattern = _forms_regex([n for p in key.people for n in p.names if _fold(n) in full] +
+                                          sorted(self._keep))
+        self._scopes: dict[tuple, tuple] = {}
 
-    def rewrite(self, text: str, scope: str = "") -> Rewrite:
-        """The pseudonymised text with its offset edits; logs the originals in the key.
+    # -- which people a report holds --------------------------------------------------
 
-        ``scope`` (report id and field path) keeps apart equal rewritten strings of
-        different places ("Wolters" in one, "Sanne Wolters" in another, both "P1").
-        """
-        if self._pattern is None:
-            return Rewrite(text)
-        originals = []
+    def actors(self, record) -> tuple[_Actor, ...]:
+        """The person actors of a record (or its JSON form), each resolved to its person
+        within the record's report."""
+        actors = _person_actors(record)
+        names = [a["name"] for a in actors]
+        found = []
+        for actor in actors:
+            person = self.key.person(actor["name"], names)
+            if person is not None:
+                found.append(_Actor(person.pseudonym, tuple(dict.fromkeys([actor["name"], *person.names])),
+                                    tuple(tuple(m) for m in actor.get("mentions") or ())))
+        return tuple(found)
 
-        def pseudonym(match: re.Match) -> str:
-            originals.append(match.group())
-            return self._by_form[_fold(match.group())]
+    def _actors_of_names(self, names: Iterable[str]) -> tuple[_Actor, ...]:
+        names = list(names)
+        return self.actors({"actors": [{"name": n, "kind": "individual"} for n in names]})
 
-        result = rewrite(text, self._pattern, pseudonym)
+    def _partials(self, actors: tuple[_Actor, ...]):
+        """(pattern, folded form -> pseudonym) of the partial forms of a report's people."""
+        key = tuple((a.pseudonym, a.names) for a in actors)
+        if key not in self._scopes:
+            by_form = {}
+            for actor in actors:
+                for name in actor.names:
+                    for form in _partial_forms(name) | ({name} if not _is_full(name) else set()):
+                        if _fold(form) not in self._full and _is_name_form(form):
+                            by_form.setdefault(form, actor.pseudonym)
+            folded = {}
+            for form, pseudonym in by_form.items():
+                folded.setdefault(_fold(form), pseudonym)
+            self._scopes[key] = (_forms_regex(by_form), folded)
+        return self._scopes[key]
+
+    # -- rewriting ----------------------------------------------------------------------
+
+    def _replacements(self, text: str, actors: tuple[_Actor, ...], mentions: bool) -> list[Replacement]:
+        chosen = _Chosen()
+        for match in _EMAIL.finditer(text):
+            chosen.add(match.start(), match.end(), EMAIL_MASK)
+        if self._full_pattern is not None:
+            for match in self._full_pattern.finditer(text):
+                found = match.group()
+                chosen.add(match.start(), match.end(), found if found in self._keep else self._full[_fold(found)])
+        if mentions:
+            for actor in actors:
+                for start, end in actor.mentions:
+                    inside = 0 <= start < end <= len(text) and text[start:end].strip()
+                    found = self._mention(text, start, end, actor) if inside else None
+                    if found is not None:
+                        chosen.add(*found)
+        pattern, by_form = self._partials(actors) if actors else (None, {})
+        if pattern is not None:
+            for match in pattern.finditer(text):
+                if _glued(text, match, chosen):
+                    continue
+                chosen.add(match.start(), match.end(), by_form[_fold(match.group())])
+        for start, end in _contact_names(text):
+            chosen.add(start, end, NAME_MASK)
+        return chosen.items
+
+    def _mention(self, text: str, start: int, end: int, actor: _Actor) -> Replacement | None:
+        """The replacement of one mention: the actor's longest name form inside it (the
+        bare surname core included), else the whole mention when it is written as a name;
+        a role mention ("de wethouder") stays."""
+        pattern = _mention_pattern(actor.names, tuple(sorted(self._keep)))
+        match = max(pattern.finditer(text, start, end), key=lambda m: m.end() - m.start(), default=None)
+        if match is None:
+            words = text[start:end].split()
+            if words[0][0].isupper() and all(w[0].isupper() or w.lower() in _DUTCH_PARTICLES for w in words):
+                return start, end, actor.pseudonym
+            return None
+        found = match.group()
+        return match.start(), match.end(), found if found in self._keep else actor.pseudonym
+
+    def _rewrite(self, text: str, actors: tuple[_Actor, ...], scope: str | None, mentions: bool = False) -> Rewrite:
+        """The rewritten text; with a ``scope``, the originals are logged in the key."""
+        replacements = self._replacements(text, actors, mentions)
+        result = _apply(text, replacements)
+        originals = [text[start:end] for start, end, _ in replacements]
         # A string pseudonymised before holds only pseudonyms: its log entry stays as it was.
-        if set(originals) - {p.pseudonym for p in self.key.people}:
+        if scope is not None and any(o != new for o, (_, _, new) in zip(originals, replacements)):
             digest = _digest(scope, result.text)
             known = self.key.restore.get(digest, originals)
             self.key.restore[digest] = originals if known == originals else None
         return result
 
-    def text(self, text: str, scope: str = "") -> str:
-        """The pseudonymised string."""
-        return self.rewrite(text, scope).text
+    def rewrite(self, text: str, scope: str = "", names: Iterable[str] | None = None) -> Rewrite:
+        """The pseudonymised text with its offset edits; logs the originals in the key.
 
-    def value(self, value, spans: Rewrite | None = None):
-        """A record, report, dict or list with every string pseudonymised; with ``spans``,
-        the ``start``/``end`` and ``mentions`` offsets are mapped through it. Each string is
-        logged under its report and path (see `rewrite`)."""
+        ``names`` are the person actors of the text's report, whose partial forms are
+        replaced too; without them only full names (and contact details) are. ``scope``
+        (report id and field path) keeps apart equal rewritten strings of different places
+        ("Wolters" in one, "Sanne Wolters" in another, both "P1").
+        """
+        return self._rewrite(text, self._actors_of_names(names or ()), scope)
+
+    def text(self, text: str, scope: str = "", names: Iterable[str] | None = None) -> str:
+        """The pseudonymised string (see `rewrite`)."""
+        return self.rewrite(text, scope, names).text
+
+    def value(self, value, spans: Rewrite | None = None, actors: tuple[_Actor, ...] | None = None):
+        """A record, report, dict or list with every string pseudonymised, each person
+        actor's name replaced by its pseudonym; with ``spans``, the ``start``/``end``,
+        ``mentions`` and ``speech`` offsets are mapped through it. Each string is logged
+        under its report and path (see `rewrite`)."""
         scope = _report_id(value)
-        return _walk(value, lambda text, path: self.text(text, f"{scope}/{path}"), spans.span if spans else None)
+        actors = self.actors(value) if actors is None else actors
+        new = _walk(value, lambda text, path: self._rewrite(text, actors, f"{scope}/{path}").text,
+                    spans.span if spans else None)
+        return self._named(new, actors)
+
+    def _named(self, record, actors: tuple[_Actor, ...]):
+        """Person actors named by their pseudonym, whatever form the text pass left."""
+        pseudonyms = iter(a.pseudonym for a in actors)
+        if isinstance(record, Mapping) and isinstance(record.get("actors"), list):
+            people = [a for a in record["actors"] if a in _person_actors(record)]
+            if len(people) != len(actors):
+                return record
+            named = {id(a): next(pseudonyms) for a in people}
+            return {**record, "actors": [{**a, "name": named[id(a)]} if id(a) in named else a
+                                         for a in record["actors"]]}
+        if isinstance(record, Record):
+            people = [a for a in record.actors if a.kind == "individual" and (a.name or "").strip()]
+            if len(people) != len(actors):
+                return record
+            named = {a.id: next(pseudonyms) for a in people}
+            return replace(record, actors=tuple(replace(a, name=named[a.id]) if a.id in named else a
+                                                for a in record.actors))
+        return record
 
     def corpus(self, reports: list, records: list) -> tuple[list, list]:
         """Reports (texts rewritten, offsets remapped) and their records, pseudonymised.
 
-        ``records[i]`` belongs to ``reports[i]``.
+        ``records[i]`` belongs to ``reports[i]``. The text is rewritten with the mentions
+        of the record's person actors; a record string found in the text (an evidence
+        sentence, a quote) takes the rewritten words of the text, so both agree.
         """
         new_reports, new_records = [], []
         for report, record in zip(reports, records, strict=True):
-            rw = self.rewrite(report.text, report.id)
-            # The text is rewritten once, above, so its edits and its log are the ones kept.
-            new_reports.append(replace(self.value(replace(report, text=""), rw), text=rw.text))
-            new_records.append(self.value(record, rw))
+            actors = self.actors(record)
+            rw = self._rewrite(report.text, actors, None, mentions=True)
+
+            def text_fn(string: str, path: str, old=report.text, rw=rw, actors=actors) -> str:
+                at = old.find(string) if len(string.split()) > 1 else -1
+                if at >= 0:
+                    start, end = rw.span(at, at + len(string))
+                    string = rw.text[start:end]
+                return self._rewrite(string, actors, None).text
+
+            new_reports.append(replace(self._named(_walk(replace(report, text=""), text_fn, rw.span), actors),
+                                       text=rw.text))
+            new = self._named(_walk(record, text_fn, rw.span), actors)
+            quotes = [replace(q, text=self._rewrite(rw.text[q.start:q.end], actors, None).text)
+                      if 0 <= old.start < old.end <= len(report.text) and report.text[old.start:old.end] == old.text
+                      else q for q, old in zip(new.quotes, record.quotes)]
+            new_records.append(replace(new, quotes=tuple(quotes)))
         return new_reports, new_records
+
+
+@lru_cache(maxsize=4096)
+def _mention_pattern(names: tuple[str, ...], keep: tuple[str, ...]) -> re.Pattern:
+    """Every form of a person's names, bare surname cores included, and the kept tokens."""
+    return _forms_regex({f for n in names for f in name_forms(n) | {_parts(n)[2]} if _is_name_form(f)} | set(keep))
+
+
+def _glued(text: str, match: re.Match, chosen: _Chosen) -> bool:
+    """A partial form that is part of a longer name: a capitalised word follows on the same
+    line ("De Vries Makelaars"), or it follows a replaced name with only particles between
+    ("Uitgangspunt van Mobility Mentoring" once "Uitgangspunt" is replaced)."""
+    after = _GLUED_AFTER.match(text, match.end())
+    if after and after.group(1).isupper():
+        return True
+    before = _AFTER_NAME.search(text, 0, match.start())
+    return bool(before) and chosen.ends_at(before.start())
+
+
+def _contact_names(text: str) -> list[Span]:
+    """Names in contact sentences (§8.13): a known first name or initials, with the
+    capitalised words and particles that follow on the same line."""
+    lexicon, particles = _lexicon(), _particles()
+    found, start = [], 0
+    for brk in [*_SENTENCE_BREAK.finditer(text), None]:
+        end = brk.start() if brk else len(text)
+        sentence = text[start:end]
+        words = set(re.findall(r"[\w-]+", sentence.lower()))
+        if "@" in sentence or words & lexicon.contact_words:
+            found += [(start + s, start + e) for s, e in _name_runs(sentence, lexicon, particles)]
+        start = brk.end() if brk else end
+    return found
+
+
+def _name_runs(sentence: str, lexicon, particles: frozenset[str]) -> list[Span]:
+    words = list(_WORD.finditer(sentence))
+    runs, i = [], 0
+    while i < len(words):
+        word = words[i].group()
+        initials = _is_initial(word)
+        if not (initials or word[0].isupper() and lexicon.is_first_name(word)
+                and word.lower() not in lexicon.first_name_exceptions):
+            i += 1
+            continue
+        last = j = i
+        while j + 1 < len(words) and re.fullmatch(r"[ \t]*", sentence[words[j].end():words[j + 1].start()]):
+            following = words[j + 1].group()
+            if following[0].isupper() and not _is_initial(following):
+                last = j = j + 1
+            elif following.lower() in particles:
+                j += 1
+            else:
+                break
+        if last > i or not initials:
+            runs.append((words[i].start(), words[last].end()))
+        i = last + 1
+    return runs
 
 
 def _fold(form: str) -> str:
@@ -333,11 +653,12 @@ def _walk(value, text_fn: Callable[[str, str], str], span_fn: Callable[[int, int
 
 
 def _map_spans(item: dict, span_fn: Callable[[int, int], Span]) -> None:
-    """Remap the offsets a record item carries: ``start``/``end`` and ``mentions``."""
+    """Remap the offsets a record item carries: ``start``/``end``, ``mentions`` and ``speech``."""
     if isinstance(item.get("start"), int) and isinstance(item.get("end"), int):
         item["start"], item["end"] = span_fn(item["start"], item["end"])
-    if item.get("mentions"):
-        item["mentions"] = type(item["mentions"])(type(m)(span_fn(*m)) for m in item["mentions"])
+    for name in ("mentions", "speech"):
+        if item.get(name):
+            item[name] = type(item[name])(type(m)(span_fn(*m)) for m in item[name])
 
 
 def pseudonymise_records(records: list, key: PseudonymKey) -> list:
@@ -384,16 +705,14 @@ def reverse_records(records: list, key: PseudonymKey) -> list:
     'Smit en Jan'
     """
     pseudonyms = {p.pseudonym: p.name for p in key.people}
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, pseudonyms)) + r")(?!\w)") if pseudonyms else None
+    pattern = _forms_regex([*pseudonyms, *_MASKS])
 
     def restore(text: str, scope: str) -> str:
-        """The string as it was, from the log of its place; else full names."""
-        if pattern is None:
-            return text
+        """The string as it was, from the log of its place; else full names (masks stay)."""
         originals = key.restore.get(_digest(scope, text))
         found = pattern.findall(text)
         if originals is None or len(originals) != len(found):
-            return pattern.sub(lambda m: pseudonyms[m.group()], text)
+            return pattern.sub(lambda m: pseudonyms.get(m.group(), m.group()), text)
         queue = iter(originals)
         return pattern.sub(lambda m: next(queue), text)
 
@@ -479,17 +798,34 @@ def pseudonymise_tables(corpus, key: PseudonymKey):
     >>> pseudonymise_tables(corpus, PseudonymKey()).reports["title"].tolist()
     ['Met P1']
     """
+    import pandas as pd
     actors = corpus.actors
-    key.add_names(name for name, kind in zip(actors["name"], actors["kind"])
-                  if kind == "individual" and isinstance(name, str) and name.strip())
+    people: dict[str, list[str]] = {}  # report -> names of its person actors
+    for report, name, kind in zip(actors["report"], actors["name"], actors["kind"]):
+        if kind == "individual" and isinstance(name, str) and name.strip():
+            people.setdefault(report, []).append(name)
+    for names in people.values():
+        key.add_names(names)
     pseudonymiser = Pseudonymiser(key)
+    scopes = {report: pseudonymiser._actors_of_names(names) for report, names in people.items()}
+
+    def cell(value, column: str, report, row) -> object:
+        if not isinstance(value, str):
+            return value
+        if column in ("name", "label") and row.get("kind") == "individual" and value == row.get("name"):
+            person = key.person(value, people.get(report, ()))
+            if person is not None:
+                return person.pseudonym
+        return pseudonymiser._rewrite(value, scopes.get(report, ()), column).text
 
     def frame(df):
         out = df.copy()
+        rows = df.to_dict("records")
+        reports = df["report"] if "report" in df.columns else [None] * len(df)
         for column in df.columns:
             if column not in _KEEP and (df[column].dtype == object or df[column].dtype == "string"):
-                out[column] = df[column].map(lambda v: pseudonymiser.text(v, column) if isinstance(v, str) else v,
-                                             na_action="ignore").astype(df[column].dtype)
+                values = [cell(v, column, r, row) for v, r, row in zip(df[column], reports, rows)]
+                out[column] = pd.Series(values, index=df.index, dtype=df[column].dtype)
         return out
 
     return replace(corpus, **{f.name: frame(getattr(corpus, f.name)) for f in fields(corpus)})

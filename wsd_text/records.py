@@ -5,7 +5,7 @@ The §6 fields come first and keep their names and types; a few provenance field
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from .report import Report
 
@@ -20,7 +20,9 @@ class Actor:
     """A person or group that takes part in the meeting (§2).
 
     ``mentions`` are (start, end) codepoint offsets of every mention in the report text;
-    ``evidence`` holds the words that decided the perspective.
+    ``speech`` those of each sentence holding a speech cue of the actor (reported speech,
+    with or without quotation marks); ``evidence`` holds the words that decided the
+    perspective.
     """
 
     id: str
@@ -33,6 +35,7 @@ class Actor:
     speaks: bool = False
     evidence: str | None = None
     mentions: tuple[tuple[int, int], ...] = ()
+    speech: tuple[tuple[int, int], ...] = ()
 
     def label(self) -> str:
         """The name, or the description of an anonymous actor."""
@@ -41,6 +44,7 @@ class Actor:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["mentions"] = [list(m) for m in self.mentions]
+        data["speech"] = [list(s) for s in self.speech]
         return data
 
     @classmethod
@@ -48,6 +52,7 @@ class Actor:
         """An actor from its JSON form (gold records lack the provenance fields)."""
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         known["mentions"] = tuple(tuple(m) for m in data.get("mentions", ()))
+        known["speech"] = tuple(tuple(s) for s in data.get("speech", ()))
         return cls(**known)
 
 
@@ -151,7 +156,25 @@ def record_from_doc(doc, report: Report) -> Record:
         report=report.id, title=report.title, event_date=meta.event_date,
         published_date=meta.published_date, location=meta.location,
         attendance=meta.attendance.to_dict() if meta.attendance else None,
-        actors=tuple(doc._.wsd_actors or ()), quotes=tuple(doc._.wsd_quotes or ()),
+        actors=_with_speech(doc), quotes=tuple(doc._.wsd_quotes or ()),
         voices=dict(doc._.wsd_voices or {}), missing_named=tuple(doc._.wsd_missing_named or ()),
         themes=tuple(doc._.wsd_themes or ()), warnings=report.warnings,
     )
+
+
+def _with_speech(doc) -> tuple[Actor, ...]:
+    """The Doc's actors, each with the sentences of its ``wsd_speech`` cues."""
+    from .pipeline.text import tokens_of
+
+    actors = tuple(doc._.wsd_actors or ())
+    cues = doc.spans["wsd_speech"] if "wsd_speech" in doc.spans else ()
+    if not cues:
+        return actors
+    tok, sentences = tokens_of(doc), {}
+    for cue in cues:
+        if cue._.wsd_actor:
+            first, last = tok.sentence(cue.start)
+            span = (tok.idx[first], tok.end[last - 1])
+            if span not in sentences.setdefault(cue._.wsd_actor, []):
+                sentences[cue._.wsd_actor].append(span)
+    return tuple(replace(a, speech=tuple(sorted(sentences[a.id]))) if a.id in sentences else a for a in actors)

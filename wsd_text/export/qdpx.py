@@ -10,13 +10,18 @@ are uuid5 of content, so the same corpus always exports byte-identically.
 What goes where:
 
 - code tree: ``perspective/<p>``, ``voice/<p>/<status>`` and ``voice/<p>/flagged_missing``,
-  ``theme/<code>``, ``quote`` and ``mention``;
+  ``theme/<code>``, ``quote``, ``mention`` and ``speech``;
 - each actor is a Case with the variables of `CASE_VARIABLES`, a SourceRef to its report
   and a SelectionRef to each of its mentions and quotes;
 - each quote and each mention is a PlainTextSelection coded ``quote``/``mention`` and the
-  actor's ``perspective/<p>``; voice statuses, flags and themes are selections of their
-  evidence sentence (the whole text when the sentence is not found) whose Description holds
-  the evidence as the record has it;
+  actor's ``perspective/<p>``; so is each sentence holding a speech cue of the actor
+  (``Actor.speech``: reported speech, with or without quotation marks), coded ``speech``
+  and the speaker's ``perspective/<p>``, with the speaker's label as Description. Speech
+  selections get no SelectionRef from the Case, since `wsd_text.export.qdpx_read` reads
+  every non-quote SelectionRef of a Case back as a mention;
+- voice statuses, flags and themes are selections of their evidence sentence (the whole
+  text when the sentence is not found) whose Description holds the evidence as the record
+  has it;
 - report metadata are source variables (`SOURCE_VARIABLES`).
 """
 from __future__ import annotations
@@ -85,7 +90,7 @@ class CodeNode:
 
 
 def code_tree(records: list[Record], data_dir: str | Path | None = None) -> tuple[CodeNode, ...]:
-    """The code tree: perspectives, voice statuses, themes, quote, mention.
+    """The code tree: perspectives, voice statuses, themes, quote, mention, speech.
 
     The themes are the codebook's (with label and description) and any other code the
     records use.
@@ -106,7 +111,7 @@ def code_tree(records: list[Record], data_dir: str | Path | None = None) -> tupl
             CodeNode(("voice",), False, voice)]
     if themes:
         tree.append(CodeNode(("theme",), False, tuple(leaf("theme", t, description=codebook.get(t)) for t in themes)))
-    return (*tree, leaf("quote"), leaf("mention"))
+    return (*tree, leaf("quote"), leaf("mention"), leaf("speech"))
 
 
 def plain_text(text: str):
@@ -165,6 +170,11 @@ class _SourceBuilder:
                 span = self.rw.span(*mention)
                 self.add("mention", span, self.text[span[0]:span[1]],
                          [("mention",), ("perspective", actor.perspective)], actor=actor.id)
+        for actor in self.record.actors:
+            for sentence in actor.speech:
+                span = self.rw.span(*sentence)
+                self.add("speech", span, self.text[span[0]:span[1]],
+                         [("speech",), ("perspective", actor.perspective)], actor.label())
         for quote in self.record.quotes:
             speaker = actors.get(quote.actor)
             codes = [("quote",)] + ([("perspective", speaker.perspective)] if speaker else [])
