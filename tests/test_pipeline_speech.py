@@ -78,3 +78,129 @@ def test_speech_no_content_is_not_speaking(analyse, text):
 def test_speech_report_we_is_no_actor(analyse):
     doc = analyse("We concludeerden gezamenlijk dat er meer nodig is. Wij zien dat het werkt.")
     assert doc._.wsd_actors == []
+
+
+# The subject of a V2 clause is its whole first constituent: a name with a "van" phrase, an
+# apposition or a relative clause, or several names joined by "en".
+@pytest.mark.parametrize("text", [
+    "Sanne Dekker van de voedselbank vertelde dat het aantal klanten stijgt.",
+    "Sanne Dekker van Humanitas Zuid legt uit dat het aantal maatjes groeit.",
+    "Sanne Dekker van de gemeente Utrecht benadrukt dat de regeling blijft.",
+    "Sanne Dekker, die al jaren bij de kredietbank werkt, vertelde dat de drempel hoog is.",
+    "Sanne Dekker, moeder van drie kinderen, vertelde dat ze soms niet kan rondkomen.",
+    "Sanne Dekker (lector Armoede) van de hogeschool vertelde dat het anders moet.",
+    "Sanne Dekker, coördinator van het buurthuis gaf aan dat er meer vrijwilligers nodig zijn.",
+    "Daarna vertelde ook de consulent, Sanne Dekker, dat er een nieuwe regeling komt.",
+    "De consulent, Sanne Dekker, vertelde dat er een nieuwe regeling komt.",
+    "Docent sociaal werk Sanne Dekker presenteerde haar onderzoek naar eenzaamheid.",
+    "Consulent Sanne Dekker wees erop dat veel gezinnen geen toeslag aanvragen.",
+    "Sanne Dekker (19) studeert op het mbo en vertelt dat haar vrienden de weg niet weten.",
+    "Het woord was aan Sanne Dekker, die vertelde dat de wachtlijst korter wordt.",
+    "Sanne Dekker heeft in haar presentatie uitgelegd dat de aanpak werkt.",
+    "Daarna heeft Sanne Dekker erop gewezen dat de regeling onbekend is.",
+    "Het begon goed. Sanne Dekker herkent dat. Zij legt uit dat mensen sneller hulp zoeken.",
+])
+def test_speech_subject_with_modifiers(analyse, text):
+    assert speakers(analyse(text)) == ["Sanne Dekker"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sanne Dekker en Joris Hendriks vertelden dat de drempel te hoog is.", ["Sanne Dekker", "Joris Hendriks"]),
+    ("Sanne Dekker, Joris Hendriks en Bram Peters lichtten toe hoe het fonds werkt.",
+     ["Sanne Dekker", "Joris Hendriks", "Bram Peters"]),
+])
+def test_speech_coordinated_subjects_all_speak(analyse, text, expected):
+    doc = analyse(text)
+    assert speakers(doc) == expected
+    assert [actor for _, actor in cues(doc)][0] == "a1"  # §9.9: the first named comes first
+
+
+@pytest.mark.parametrize("text", [
+    "Sanne Dekker werkt bij de kredietbank. Volgens haar is de drempel voor jongeren te hoog.",
+    "Sanne Dekker werkt bij de kredietbank. Volgens hem is het te laat, zei ze later.",
+    "Sanne Dekker werkt bij de kredietbank. “We moeten veel vaker langsgaan bij gezinnen”, zegt ze.",
+    "Sanne Dekker werkt bij de kredietbank. “Het loket moet gewoon open blijven”, zegt zij.",
+])
+def test_speech_pronoun_source_takes_last_person(analyse, text):
+    assert speakers(analyse(text)) == ["Sanne Dekker"]
+
+
+def test_speech_pronoun_takes_anonymous_subject_of_its_sentence(analyse):
+    doc = analyse("Joris Hendriks was er ook. Een vrijwilliger reageerde dat het volgens haar simpel is.")
+    assert cues(doc) == [("reageerde", "a2"), ("volgens", "a2")]
+
+
+@pytest.mark.parametrize("text", [
+    "Sanne Dekker werkt bij de kredietbank. Volgens haar moeder is de drempel te hoog.",
+    "Sanne Dekker en Joris Hendriks werken bij de kredietbank. Volgens hen is de drempel te hoog.",
+])
+def test_speech_volgens_possessive_or_plural_is_not_the_person(analyse, text):
+    assert speakers(analyse(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Sanne Dekker betoogde dat de toeslagen eenvoudiger moeten.",
+    "Sanne Dekker constateerde dat veel inwoners de regeling niet kennen.",
+    "Sanne Dekker opperde om de spreekuren in de bibliotheek te houden.",
+    "Sanne Dekker gaf toe dat de gemeente te traag reageert.",
+    "Sanne Dekker adviseerde de gemeente om vaker langs te gaan.",
+    "Sanne Dekker suggereerde dat een vast aanspreekpunt helpt.",
+    "Sanne Dekker beaamde dat de wachttijd te lang is.",
+    "Sanne Dekker bepleitte een ruimere regeling voor jongeren.",
+    "Sanne Dekker kondigde aan dat de gemeente in juni een voorstel doet.",
+    "Sanne Dekker belooft dat de folder in het najaar klaar is.",
+    "Sanne Dekker deelde mee dat het fonds is uitgeput.",
+    "Sanne Dekker bracht naar voren dat vrijwilligers te weinig steun krijgen.",
+    "Sanne Dekker verduidelijkte dat de regeling voor iedereen geldt.",
+    "Sanne Dekker wijst erop dat de wachtlijst groeit.",
+    "Sanne Dekker merkte op dat er niemand van de cliëntenraad was.",
+    "Sanne Dekker reageerde dat het plan te duur is.",
+    "Sanne Dekker antwoordde dat de gemeente het betaalt.",
+    "Sanne Dekker waarschuwde dat de schulden oplopen.",
+    "Sanne Dekker vindt dat het sneller moet.",
+    "Sanne Dekker dacht dat de regeling bekend was.",
+    "Sanne Dekker hoopt dat meer mensen zich melden.",
+    "Sanne Dekker erkende dat het loket slecht bereikbaar is.",
+    "Sanne Dekker noemde drie knelpunten in de aanvraag.",
+    "Sanne Dekker lichtte toe hoe de regeling werkt.",
+    "Sanne Dekker zegde toe dat de cijfers worden nagestuurd.",
+    "Sanne Dekker heeft gezegd dat de regeling blijft.",
+    "Het is goed dat Sanne Dekker toegeeft dat het beter kan.",
+    "Sanne Dekker was kritisch over de nieuwe regeling.",
+])
+def test_speech_more_verbs_of_saying(analyse, text):
+    assert speakers(analyse(text)) == ["Sanne Dekker"]
+
+
+# Minutes put the speaker in a label at the line start, after titles or role words and with
+# the organisation in brackets (ANNOTATION.md §3 "Naam: ...").
+@pytest.mark.parametrize("text, name", [
+    ("Wethouder Sanne Dekker: het college komt in juni met een voorstel aan de raad.", "Sanne Dekker"),
+    ("Mevr. Dekker (wijkteam): het wijkteam ziet steeds meer jonge gezinnen.", "Dekker"),
+    ("Dhr. Hendriks: merkt op dat er niemand van de cliëntenraad aan tafel zat.", "Hendriks"),
+    ("De heer Hendriks (voedselbank): de vrijwilligers willen warm overdragen aan het wijkteam.", "Hendriks"),
+    ("Het overleg begint. Mevr. Dekker (gemeente): het formulier telt vier pagina's in plaats van elf.",
+     "Dekker"),
+])
+def test_speech_minutes_labels(analyse, text, name):
+    assert speakers(analyse(text)) == [name]
+
+
+def test_speech_group_reaction_counts(analyse):
+    doc = analyse("De deelnemers waren enthousiast over de nieuwe aanpak van het wijkteam.")
+    assert speakers(doc) == ["De deelnemers"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sanne Dekker vertelt over haar werk bij de voedselbank.",
+    "Sanne Dekker van de voedselbank opent de avond en heet iedereen welkom.",
+    "Sanne Dekker en Joris Hendriks bedanken de sprekers.",
+    "Contactpersoon: Sanne Dekker, telefoon 06 1234 5678.",
+    "Dhr. Hendriks: geen vragen.",
+    "Uitgangspunt: de hulpvrager zien als een gelijkwaardig persoon in het hele traject.",
+    "De deelnemers gingen tevreden naar huis.",
+    "De cijfers die Joris Hendriks kreeg, lieten zien dat de wijk armer wordt.",
+    "Sanne Dekker heeft geen tijd om te vertellen hoe het ging.",
+])
+def test_speech_still_not_speaking(analyse, text):
+    assert speakers(analyse(text)) == []

@@ -3,14 +3,22 @@
 Rules (Dutch word order and the reporting genre; ANNOTATION.md §2, §3, §9.3):
 
 - A verb of saying or thinking from ``speech_verbs.csv`` (separable particles and the nouns
-  of multi-word verbs must follow in the sentence: "legt ... uit", "doet een oproep").
-  Dutch main clauses put the finite verb second, so the subject either opens the clause
-  ("Wolters vult aan", "dat Bosman zegt") or follows the verb ("benadrukt docentonderzoeker
-  Verhoef", "“...”, vertelt Femke"). "hij", "zij", "ze" take the last named person.
-- "aldus X" and "volgens X" (the speaker follows the word).
+  of multi-word verbs must follow in the sentence: "legt ... uit", "doet een oproep"; a
+  particle may be joined to "er", "daar" or "hier": "wees erop").
+  Dutch main clauses put the finite verb second, so everything before it is one constituent:
+  the subject opens the clause ("Wolters vult aan", "dat Bosman zegt") or follows the verb
+  ("benadrukt docentonderzoeker Verhoef", "“...”, vertelt Femke"). The subject may be
+  coordinated ("A en B vertelden"), carry a "van" phrase ("Kok van de voedselbank") or an
+  insertion between commas or brackets (an apposition or a relative clause); titles, role
+  words and field words may precede the name ("docent sociaal werk Kok"). With a perfect
+  ("heeft gezegd") the auxiliary is the finite verb. "hij", "zij", "ze" take the last named
+  person. A line break ends a clause: a heading line is never a subject.
+- "aldus X" and "volgens X" (the speaker follows the word; "volgens haar/hem" is the last
+  named person).
 - Any verb between a closing quotation mark and a name ("„...” gebaart Joke").
-- Colon labels: "Wolters: ...", "Vraag van X: ...", and a sentence ending in ":" before a
-  quote ("Bakker sluit af: “...”").
+- Colon labels at the start of a line, after titles or role words and before an optional
+  bracket ("Wolters: ...", "Mevr. Pinto (wijkteam): ..."), "Vraag van X: ...", and a
+  sentence ending in ":" before a quote ("Bakker sluit af: “...”").
 - A quote opening a sentence belongs to the subject of the sentence before it in the same
   paragraph (§3), and a pull-quote line ending in "Naam - functie" to that name.
 - Without content there is no speech (§9.3): "vertelt over X." followed by nothing said.
@@ -18,6 +26,7 @@ Rules (Dutch word order and the reporting genre; ANNOTATION.md §2, §3, §9.3):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 import numpy
@@ -31,12 +40,24 @@ from .text import doc_text, isin, string_ids, tokens_of
 
 OPEN_QUOTES = "“„\"‘'‚«,"
 CLOSE_QUOTES = "”\"’'»“"
+QUOTE_MARKS = "“”„\"«»"  # not the apostrophe, which also stands in words ("zzp'ers")
 PRONOUNS = {"hij", "zij", "ze"}
+SOURCE_PRONOUNS = PRONOUNS | {"hem", "haar"}  # "volgens hem", "aldus haar"
+AUXILIARIES = {"heeft", "hebben", "had", "hadden"}  # "heeft gezegd": finite verb of a perfect
 SUBORDINATORS = {"dat", "hoe", "of", "waarom", "omdat", "want", "terwijl", "toen", "wanneer",
                  "nadat", "zodat", "die", "wat", "welke", "waarna"}
+CLAUSE_OPENERS = {"en", "maar", "ook"}
+LEAD_WORDS = {"de", "het", "zo", "ook"}  # may stand before a name or role after the verb
+CONJUNCTIONS = {",", "en"}
+R_WORDS = ("er", "daar", "hier")  # "wees erop": a particle joined to a pronominal adverb
+INSERTIONS = {"(": ")", ",": ",", "–": "–", "-": "-"}  # opening and closing mark
+FIELD_WORDS = 3  # lower-case words between a role and a name ("docent sociaal werk Kok")
+VAN_WORDS = 5  # words of a "van" phrase after a name ("van de gemeente Utrecht")
+MAX_INSERTION = 25  # tokens of an apposition or relative clause between subject and verb
 COLON_LABEL = re.compile(r"[ \t]*:[ \t]*(?=[“„\"‘'«]|(?:\S+[ \t]+){3,}\S*[.?!])")
-LABEL_BEFORE = re.compile(r"(?:(?:^|\n)[ \t]*|\b(?:[Vv]raag|[Aa]ntwoord|[Rr]eactie|[Oo]pmerking)\s+van\s+)\Z")
-LABEL_REACH = len("Opmerking")  # the longest label word of LABEL_BEFORE
+BRACKET = re.compile(r"[ \t]*\([^()\n]{1,80}\)")  # "Pinto (wijkteam):"
+LABEL_BEFORE = re.compile(r"\b(?:[Vv]raag|[Aa]ntwoord|[Rr]eactie|[Oo]pmerking)\s+van\s+\Z")
+LABEL_REACH = len("Opmerking van  ")  # the longest label of LABEL_BEFORE
 CAPTION_AFTER = re.compile(r"[ \t]+[-–—][ \t]+[^\n]{2,60}(?:\n|\Z)")
 QUOTE_WORDS = 3
 
@@ -73,6 +94,7 @@ class SpeechComponent:
         self.text = self.tok.text
         mentions = sorted(doc.spans.get("wsd_mentions", []), key=lambda s: s.start)
         self.starts = {s.start: s for s in mentions}
+        self.ends = {s.end: s for s in mentions}
         self.persons = [s for s in mentions if s.label_ == "PERSON"]
         self.person_ends = [(s.end_char, s._.wsd_actor) for s in self.persons]
         cues = self._verb_cues(doc)
@@ -88,19 +110,23 @@ class SpeechComponent:
         cues = []
         for i, after_quote in self._cue_tokens(doc):
             sent = self.tok.sentence(i)
-            verb = next((v for v in self.lexicon.verbs.get(self.tok.lower(i), ()) if self._complete(v, i, sent)), None)
-            if verb is None and not after_quote:
+            verb = self._complete(self.lexicon.verbs.get(self.tok.lower(i), ()), i, sent)
+            if verb is None and not after_quote or verb is not None and self._empty(sent, i, verb):
                 continue
-            if verb is not None and verb.kind == "source":
-                speaker = self._after(i + 1, sent)
-            elif verb is not None:
-                speaker = self._subject(sent, i) or self._after(i + 1, sent)
-            else:
-                speaker = self._after(i + 1, sent, max_skip=2)
-            if speaker is None or verb is not None and self._empty(sent, i, verb):
-                continue
-            cues.append(self._cue(doc, i, verb, sent, speaker))
+            actors = self._speakers(i, verb, sent, after_quote)
+            cues += [self._cue(doc, i, verb, sent, actor, len(actors) > 1) for actor in actors]
         return cues
+
+    def _speakers(self, i: int, verb, sent: tuple[int, int], after_quote: bool) -> list[str]:
+        """The actors a cue at token ``i`` belongs to, by the cue's kind and place."""
+        if verb is None:
+            return _found(self._after(i + 1, sent, max_skip=2))
+        if verb.kind == "source":
+            return _found(self._after(i + 1, sent, pronouns=SOURCE_PRONOUNS))
+        if after_quote:  # "“...”, zegt ze": the words inside the quote are not the subject
+            return _found(self._after(i + 1, sent)) or self._subject(sent, i)
+        finite = self._finite(sent, i)
+        return self._subject(sent, finite) or _found(self._after(finite + 1, sent))
 
     def _cue_tokens(self, doc: Doc) -> list[tuple[int, bool]]:
         """(i, after_quote) of the tokens that can be a cue: a form of a speech verb, or a
@@ -116,63 +142,184 @@ class SpeechComponent:
         found = numpy.flatnonzero(isin(lower, self.verb_ids) | after_quote)
         return list(zip(found.tolist(), after_quote[found].tolist()))
 
-    def _complete(self, verb, i: int, sent: tuple[int, int]) -> bool:
-        """A separable particle or multi-word noun is present after the verb."""
-        return verb.joined or verb.particle in self.tok.lowers(i + 1, sent[1]) or verb.kind == "source"
+    def _complete(self, verbs, i: int, sent: tuple[int, int]):
+        """The first of ``verbs`` whose separable particle or multi-word noun follows the form,
+        or stands joined to "er", "daar", "hier" anywhere in the sentence ("wees erop")."""
+        words = None
+        for verb in verbs:
+            if verb.joined or verb.kind == "source":
+                return verb
+            words = words or (set(self.tok.lowers(i + 1, sent[1])), set(self.tok.lowers(*sent)))
+            if verb.particle in words[0] or not words[1].isdisjoint(r + verb.particle for r in R_WORDS):
+                return verb
+        return None
 
-    def _subject(self, sent: tuple[int, int], verb_i: int) -> str | None:
-        """The actor opening the verb's clause (V2 main clause or subordinate clause)."""
-        lower = self.tok.lower
-        start = sent[0]
-        for i in range(verb_i - 1, sent[0] - 1, -1):
-            if lower(i) in SUBORDINATORS:
-                start = i + 1
+    def _finite(self, sent: tuple[int, int], verb_i: int) -> int:
+        """The auxiliary of a perfect in the same clause ("Kok heeft ... uitgelegd"), else the verb."""
+        if verb_i and self.tok.lower(verb_i - 1) == "te":  # "om te vertellen": an infinitive
+            return verb_i
+        for i in range(verb_i - 1, self._clause_start(sent, verb_i) - 1, -1):
+            if self.tok.lower(i) in AUXILIARIES:
+                return i
+            if self.doc[i].is_punct:
                 break
-        while start < verb_i and (self.doc[start].is_punct or lower(start) in ("en", "maar", "ook")
-                                  or self._role_word(lower(start))):
+        return verb_i
+
+    def _clause_start(self, sent: tuple[int, int], verb_i: int) -> int:
+        """The first token of the verb's clause: after the last subordinator or line break
+        before it, passing over an insertion closed by a comma right before the verb."""
+        end = verb_i - 1
+        if end > sent[0] and self.tok.word(end) == ",":  # "Kok, die ... werkt, vertelde"
+            end = next((k for k in range(end - 1, sent[0] - 1, -1) if self.tok.word(k) == ","), sent[0])
+        for i in range(end, sent[0] - 1, -1):
+            if self.tok.lower(i) in SUBORDINATORS or "\n" in self.tok.word(i) or self._full_stop(i):
+                return i + 1
+        return sent[0]
+
+    def _full_stop(self, i: int) -> bool:
+        """A word with its full stop before a capital ("herkent dat. Zij legt uit"): the tokenizer
+        keeps some such words whole, as abbreviations, and the sentence unsplit."""
+        word = self.tok.word(i)
+        return len(word) > 2 and word.endswith(".") and word[:-1].isalpha() and word[:-1].islower() and \
+            word[:-1] not in self.lexicon.titles and self.tok.word(i + 1)[:1].isupper()
+
+    def _subject(self, sent: tuple[int, int], verb_i: int) -> list[str]:
+        """The actors opening the verb's clause (V2 main clause or subordinate clause)."""
+        lower = self.tok.lower
+        start = self._clause_start(sent, verb_i)
+        while start < verb_i and (self.doc[start].is_punct or lower(start) in CLAUSE_OPENERS):
             start += 1
         if start >= verb_i:
-            return None
+            return _found(self._relative_antecedent(start - 1))
         if lower(start) in PRONOUNS:
-            return self._antecedent(self.tok.idx[start], lower(verb_i))
-        span = self.starts.get(start)
-        if span is not None and span.end <= verb_i and self._apposition_only(span.end, verb_i):
-            return span._.wsd_actor
-        return None
+            return _found(self._antecedent(start, lower(verb_i)))
+        actors, end = self._conjuncts(start, verb_i)
+        # "X studeert op het mbo en vertelt": coordinated verbs share the subject before the
+        # first, unless the verb has its own ("en beantwoorden ze")
+        shared = lower(verb_i - 1) in ("en", "maar") and end < verb_i and self.tok.word(end).islower() \
+            and lower(verb_i + 1) not in PRONOUNS
+        return actors if end == verb_i or shared else []
+
+    def _relative_antecedent(self, i: int) -> str | None:
+        """The name before ", die" when the relative pronoun at ``i`` is the verb's subject
+        ("aan Kok, die vertelt dat ...")."""
+        if i < 2 or self.tok.lower(i) != "die" or self.tok.word(i - 1) != ",":
+            return None
+        span = self.ends.get(i - 1)
+        return span._.wsd_actor if span is not None and span.label_ == "PERSON" else None
+
+    def _conjuncts(self, i: int, verb_i: int) -> tuple[list[str], int]:
+        """The actors of a subject "A", "A en B" or "A, B en C", each perhaps with modifiers,
+        and the token after the last of them."""
+        actors, end = [], i
+        while (span := self._name_at(i, verb_i, fields=FIELD_WORDS)) is not None:
+            if actors and span.label_ not in ("PERSON", "ROLE"):
+                break  # "van Humanitas en Vluchtelingenwerk": organisations, not co-speakers
+            actors += _found(span._.wsd_actor)
+            end = self._modifiers_end(span.end, verb_i)
+            if end >= verb_i or self.tok.lower(end) not in CONJUNCTIONS:
+                break
+            i = end + 1
+        return actors, end
+
+    def _modifiers_end(self, i: int, verb_i: int) -> int:
+        """The token after the modifiers of a name: "van" phrases and insertions
+        ("Hagedoorn (Jeugd) van de gemeente X", "Kok, die al jaren ... werkt,")."""
+        while i < verb_i:
+            k = self._van_phrase(i, verb_i) if self.tok.lower(i) == "van" else self._insertion(i, verb_i)
+            if k == i:
+                break
+            i = k
+        return i
+
+    def _van_phrase(self, i: int, verb_i: int) -> int:
+        """The token after "van de voedselbank" or "van Humanitas Oost", else ``i``."""
+        for k in range(i + 1, min(i + 1 + VAN_WORDS, verb_i) + 1):
+            word = self.tok.lower(k)
+            if k == verb_i or word in CONJUNCTIONS or word in INSERTIONS:
+                return k
+            span = self.starts.get(k)
+            if word in SUBORDINATORS or word in self.lexicon.verbs or span is not None and span.label_ == "PERSON" \
+                    or not any(c.isalnum() for c in word):
+                return i
+        return i
+
+    def _insertion(self, i: int, verb_i: int) -> int:
+        """The token after an apposition or relative clause opening at ``i`` ("(lector X)",
+        ", moeder van drie kinderen,", "– ... –"), else ``i``. Writers often leave out the
+        closing comma after a role: ", programmamanager van X gaf" runs to the verb."""
+        close = INSERTIONS.get(self.tok.word(i))
+        if close is None or i == verb_i - 1:  # "De consulent, Vink, vertelde": the apposition's end
+            return verb_i if close == "," else i
+        stop = next((k for k in range(i + 1, min(i + MAX_INSERTION, verb_i)) if self.tok.word(k) == close), None)
+        if stop is None and close == "," and any(map(self._role_word, self.tok.lowers(i + 1, i + 3))):
+            stop = verb_i - 1
+        if stop is None or any(j in self.starts and self.starts[j].label_ == "PERSON" for j in range(i + 1, stop)):
+            return i
+        return stop + 1
 
     def _role_word(self, word: str) -> bool:
         """A role word or title in front of a name ("Voorzitter Aafke ...")."""
         entry = self.lexicon.entry(word)
         return bool(entry and entry.category == "role") or word.rstrip(".") in self.lexicon.titles
 
-    def _apposition_only(self, begin: int, verb_i: int) -> bool:
-        """Between subject and verb only an apposition: "(lector ...)" or ", directeur van X"."""
-        if begin == verb_i:
-            return True
-        return self.tok.word(begin) in "(,–-" and self.tok.lower(begin + 1) not in SUBORDINATORS and \
-            not any(j in self.starts for j in range(begin + 1, verb_i))
+    def _field_word(self, i: int) -> bool:
+        """A lower-case word that can extend a role ("docent sociaal werk")."""
+        word = self.tok.word(i)
+        return word.isalpha() and word.islower() and word not in SUBORDINATORS and \
+            word not in PRONOUNS and word not in CONJUNCTIONS and word not in self.lexicon.verbs
 
-    def _after(self, i: int, sent: tuple[int, int], max_skip: int = 4) -> str | None:
-        """The actor right after a verb, past role words, titles and articles."""
-        for j in range(i, min(i + max_skip + 1, sent[1])):
-            if j in self.starts:
-                return self.starts[j]._.wsd_actor
-            word = self.tok.lower(j)
-            if word in PRONOUNS and j == i:
-                return self._antecedent(self.tok.idx[j], self.tok.lower(i - 1))
-            if not (self._role_word(word) or word in ("de", "het", "zo", "ook")):
+    def _name_at(self, i: int, end: int, max_skip: int = 5, fields: int = 0) -> Span | None:
+        """The mention at ``i`` or after a lead-in: articles, "ook", titles and role words,
+        then up to ``fields`` field words, or a comma of apposition ("de consulent, Vink")."""
+        role = False
+        for k in range(i, min(i + max_skip + 1, end)):
+            if k in self.starts:
+                return self._named_apposition(self.starts[k])
+            word = self.tok.lower(k)
+            if self._role_word(word) or k > i and f"{self.tok.lower(k - 1)} {word}" in self.lexicon.titles:
+                role = True  # "de heer" is one title
+            elif role and word == "," and self._role_word(self.tok.lower(k - 1)):
+                continue
+            elif role and fields and self._field_word(k):
+                fields -= 1
+            elif role or word not in LEAD_WORDS:
                 return None
         return None
 
-    def _antecedent(self, offset: int, verb: str | None = None) -> str | None:
-        """The last named person mentioned before a pronoun.
+    def _named_apposition(self, span: Span) -> Span:
+        """The name in apposition to a role or description ("de consulent, Vink,"), else ``span``."""
+        name = self.starts.get(span.end + 1)
+        if span.label_ != "PERSON" and name is not None and name.label_ == "PERSON" and self.tok.word(span.end) == ",":
+            return name
+        return span
 
-        "ze" with a plural verb ("beantwoorden ze") is a group, not the last person.
+    def _after(self, i: int, sent: tuple[int, int], max_skip: int = 4, pronouns=PRONOUNS) -> str | None:
+        """The actor right after a verb: a pronoun, or a name past role words, titles and articles."""
+        if i < sent[1] and self.tok.lower(i) in pronouns and not self._possessive(i):
+            return self._antecedent(i, self.tok.lower(i - 1))
+        span = self._name_at(i, sent[1], max_skip)
+        return span._.wsd_actor if span is not None else None
+
+    def _possessive(self, i: int) -> bool:
+        """"haar" before a person or group word is a possessive ("volgens haar moeder")."""
+        return self.tok.lower(i) == "haar" and i + 1 < len(self.tok) and (
+            i + 1 in self.starts or self.lexicon.entry(self.tok.lower(i + 1)) is not None)
+
+    def _antecedent(self, i: int, verb: str | None = None) -> str | None:
+        """The last named person mentioned before the pronoun at token ``i``, unless an
+        anonymous individual comes later in the same sentence, outside quotes ("Een ander
+        reageerde dat het volgens haar ..."). "ze" with a plural verb ("beantwoorden ze") is a group.
         """
         if verb is not None and verb.endswith("en") and verb in self.lexicon.verbs:
             return None
-        before = [actor for end, actor in self.person_ends if end <= offset]
-        return before[-1] if before else None
+        offset = self.tok.idx[i]
+        before = [(end, actor) for end, actor in self.person_ends if end <= offset]
+        anon = [s for k, s in self.starts.items() if self.tok.sentence(i)[0] <= k < i and s.label_ == "ANON"]
+        if anon and (not before or anon[-1].end_char > before[-1][0]) and \
+                not any(c in QUOTE_MARKS for c in self.text[anon[-1].start_char:offset]):
+            return anon[-1]._.wsd_actor
+        return before[-1][1] if before else None
 
     def _empty(self, sent: tuple[int, int], verb_i: int, verb) -> bool:
         """§9.3: "vertelt over haar ideeën." with no content and no quote after it."""
@@ -182,35 +329,49 @@ class SpeechComponent:
         following = self.tok.span_text(sent[1], sent[1] + 3).lstrip()
         return not following[:1] or following[0] not in OPEN_QUOTES
 
-    def _cue(self, doc: Doc, verb_i: int, verb, sent: tuple[int, int], actor_id: str) -> Span:
-        """The cue span: the verb, with its particle when that follows it directly."""
-        end = verb_i + 1
-        if verb is not None and not verb.joined and end < sent[1] and self.tok.lower(end) == verb.particle:
+    def _cue(self, doc: Doc, verb_i: int, verb, sent: tuple[int, int], actor_id: str, shared: bool) -> Span:
+        """The cue span: the verb, with its particle when that follows it directly; for one
+        of several subjects its name, as a span holds one actor and the first named comes first."""
+        start, end = verb_i, verb_i + 1
+        if shared:
+            start, end = next((k, s.end) for k, s in self.starts.items()
+                              if sent[0] <= k < verb_i and s._.wsd_actor == actor_id)
+        elif verb is not None and not verb.joined and end < sent[1] and self.tok.lower(end) == verb.particle:
             end += 1
-        span = Span(doc, verb_i, end, label=verb.kind if verb else "say")
+        span = Span(doc, start, end, label=verb.kind if verb else "say")
         span._.wsd_actor = actor_id
         return span
 
     def _colon_cues(self, doc: Doc) -> list[Span]:
-        """"Wolters: “...”" and "Vraag van X: ..." at the start of a line."""
+        """"Wolters: “...”", "Mevr. Pinto (wijkteam): ..." and "Vraag van X: ..."."""
         cues = []
         for span in self.starts.values():
             if span.label_ not in ("PERSON", "ROLE"):
                 continue
-            colon = COLON_LABEL.match(self.text, span.end_char)
-            if colon and self._label_before(span.start_char):
+            bracket = BRACKET.match(self.text, span.end_char)
+            colon = COLON_LABEL.match(self.text, bracket.end() if bracket else span.end_char)
+            if colon and self._label_before(span):
                 cue = doc.char_span(span.start_char, colon.end(), label="colon", alignment_mode="expand")
                 if cue is not None:
                     cue._.wsd_actor = span._.wsd_actor
                     cues.append(cue)
         return cues
 
-    def _label_before(self, end: int) -> bool:
-        """``LABEL_BEFORE.search(self.text, 0, end)``, scanning only from where a match
-        could start: the last line break, or a label word before the trailing "van"."""
-        head = self.text[:end].rstrip()
-        label_at = len(head[:-len("van")].rstrip()) - LABEL_REACH
-        return LABEL_BEFORE.search(self.text, max(0, min(self.text.rfind("\n", 0, end), label_at)), end) is not None
+    def _label_before(self, span: Span) -> bool:
+        """The name opens its line, perhaps after titles and role words ("Wethouder Van Dam:"),
+        or opens a sentence after them (minutes whose lines were joined: "... . Mevr. Pinto
+        (wijkteam): ..."; a bare word there is a label like "Uitgangspunt:"), or follows a
+        label ("Vraag van")."""
+        line = self.text.rfind("\n", 0, span.start_char) + 1
+        first = bisect_left(self.tok.idx, line)
+        sentence = self.tok.sentence(span.start)[0]
+        if sentence > first:
+            first = sentence if sentence < span.start else span.start + 1
+        while first < span.start and self.tok.word(first).isspace():
+            first += 1
+        found = self._name_at(first, span.end, fields=FIELD_WORDS)
+        return found is not None and found.start == span.start or \
+            LABEL_BEFORE.search(self.text, max(line, span.start_char - LABEL_REACH), span.start_char) is not None
 
     def _caption_cues(self, doc: Doc) -> list[Span]:
         """A pull-quote line "Zin van iemand Naam - functie" gives that person's words."""
@@ -264,9 +425,14 @@ class SpeechComponent:
         if first is None:
             return None
         if self.tok.lower(first) in PRONOUNS:
-            return self._antecedent(self.tok.idx[first])
+            return self._antecedent(first)
         span = self.starts.get(first)
         return span._.wsd_actor if span is not None and span.label_ in ("PERSON", "ANON") else None
+
+
+def _found(actor: str | None) -> list[str]:
+    """A found actor as a list of speakers."""
+    return [actor] if actor else []
 
 
 def _paragraph_of(doc: Doc):
