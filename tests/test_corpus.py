@@ -61,3 +61,35 @@ def test_corpus_analyse_corpus_reads_record_folders_and_analyses_reports(record_
     corpus = analyse_corpus([record_folder, reports, reports / "ontbreekt.txt"])
     assert corpus.reports["report"].tolist() == ["kenniscafe.txt", "werkplaats.txt", "platform.txt", "verslag.txt"]
     assert corpus.errors["reason"].tolist() == ["not a readable PDF", "no such file or folder"]
+
+
+def test_corpus_report_folder_with_a_stray_json_is_analysed(tmp_path):
+    (tmp_path / "verslag.txt").write_text(
+        "Bijeenkomst over schulden\n\nDe wethouder vertelde over armoede in de wijk.", encoding="utf-8")
+    (tmp_path / "bronnen.json").write_text(json.dumps({"bronnen": ["https://example.org/verslag"]}), encoding="utf-8")
+    (tmp_path / "lijst.json").write_text(json.dumps([{"report": "x"}]), encoding="utf-8")
+    corpus = analyse_corpus(tmp_path)
+    assert corpus.reports["report"].tolist() == ["verslag.txt"]
+
+
+def test_corpus_record_folder_is_known_by_its_records(record_folder):
+    (record_folder / "bronnen.json").write_text("[]", encoding="utf-8")
+    (record_folder / "verslag.txt").write_text("Een verslag dat al geanalyseerd is.", encoding="utf-8")
+    corpus = analyse_corpus(record_folder)  # the records are read; nothing is analysed
+    assert corpus.reports["report"].tolist() == ["kenniscafe.txt", "werkplaats.txt", "platform.txt"]
+
+
+def test_corpus_from_records_refuses_a_report_id_twice():
+    records = sample_records()
+    with pytest.raises(ValueError, match="'kenniscafe.txt' is given 2 times"):
+        Corpus.from_records(records + records[:1])
+
+
+def test_corpus_two_record_folders_of_the_same_reports_keep_every_report(record_folder, tmp_path_factory):
+    again = tmp_path_factory.mktemp("run2")
+    for path in record_folder.glob("*.json"):
+        (again / path.name).write_bytes(path.read_bytes())
+    corpus = analyse_corpus([record_folder, again])
+    assert corpus.reports["report"].tolist() == ["kenniscafe.txt", "werkplaats.txt", "platform.txt",
+                                                 f"{again.name}/kenniscafe.txt", f"{again.name}/werkplaats.txt",
+                                                 f"{again.name}/platform.txt"]

@@ -7,7 +7,7 @@ import docx
 import pytest
 from fpdf import FPDF
 
-from wsd_text.ingest import SUFFIXES, find_reports, iter_reports, read_report, report_from_text
+from wsd_text.ingest import SUFFIXES, find_report_ids, find_reports, iter_reports, read_report, report_from_text
 from wsd_text.errors import InputError
 from wsd_text.report import Attendance
 from wsd_text.settings import Settings
@@ -149,6 +149,38 @@ def test_ingest_find_reports_in_folders(tmp_path):
     messages = [str(e) for e in errors]
     assert any(m.startswith("lijst.xlsx: unsupported file type '.xlsx'") for m in messages)
     assert "weg: no such file or folder" in messages
+
+
+def test_ingest_find_reports_skips_the_output_folder_and_pages_wsd_text_wrote(tmp_path):
+    from wsd_text.export.html import write_report
+    from wsd_text.corpus import Corpus
+
+    (tmp_path / "verslag.txt").write_text(LEAD, encoding="utf-8")
+    (tmp_path / "results").mkdir()
+    (tmp_path / "results" / "ander.txt").write_text(LEAD, encoding="utf-8")
+    write_report(Corpus.from_records([]), tmp_path / "elders" / "report.html")
+    files, errors = find_reports([tmp_path], skip=tmp_path / "results")
+    assert [f.name for f in files] == ["verslag.txt"] and errors == []
+    files, errors = find_reports([tmp_path / "elders"])
+    assert files == [] and "only pages wsd-text wrote" in str(errors[0])
+    # An output folder that is the input folder itself leaves the reports in it.
+    assert [f.name for f in find_reports([tmp_path / "results"], skip=tmp_path / "results")[0]] == ["ander.txt"]
+
+
+def test_ingest_find_report_ids_are_paths_below_the_input_and_unique(tmp_path):
+    for path in ("a/verslag.txt", "b/c/verslag.txt", "verslag.txt"):
+        (tmp_path / "in" / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "in" / path).write_text(LEAD, encoding="utf-8")
+    (tmp_path / "losse").mkdir()
+    (tmp_path / "losse" / "verslag.txt").write_text(LEAD, encoding="utf-8")
+    ids, _ = find_report_ids([tmp_path / "in", tmp_path / "losse" / "verslag.txt", tmp_path / "in" / "a"])
+    assert list(ids.values()) == ["a/verslag.txt", "b/c/verslag.txt", "verslag.txt", "losse/verslag.txt"]
+
+
+def test_ingest_read_report_takes_the_id_a_run_gives(tmp_path):
+    (tmp_path / "verslag.txt").write_text(f"{TITLE}\n\n{LEAD}", encoding="utf-8")
+    assert read_report(tmp_path / "verslag.txt").id == "verslag.txt"
+    assert read_report(tmp_path / "verslag.txt", report_id="a/verslag.txt").id == "a/verslag.txt"
 
 
 def test_ingest_iter_reports_yields_errors_in_place(tmp_path):

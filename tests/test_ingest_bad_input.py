@@ -160,3 +160,33 @@ def test_ingest_run_still_analyses_the_good_files(bad_run):
 def test_ingest_run_never_modifies_input_files(bad_run):
     folder, _, before, _, _ = bad_run
     assert {p: _digest(p) for p in folder.iterdir()} == before
+
+
+# ------------------------------------------------- a run with awkward but readable files
+
+def test_ingest_run_reads_latin1_utf16_and_truncated_html_beside_good_files(tmp_path):
+    folder = tmp_path / "verslagen"
+    folder.mkdir()
+    body = DUTCH.split("\n")[-1]
+    (folder / "goed.txt").write_text(DUTCH, encoding="utf-8")
+    (folder / "goed.docx").write_bytes(_docx_bytes(DUTCH))
+    (folder / "latin1.txt").write_bytes(DUTCH.encode("latin-1"))
+    (folder / "utf16.txt").write_bytes(DUTCH.encode("utf-16"))  # with a byte order mark
+    (folder / "half.html").write_text(f"<html><body><h1>Verslag van de wijkavond</h1><p>{body}</p><p>Daarna",
+                                      encoding="utf-8")
+    (folder / "leeg.txt").write_bytes(b"")
+    assert (folder / "utf16.txt").read_bytes()[:2] in (b"\xff\xfe", b"\xfe\xff")
+    result = analyse_paths([folder], out=tmp_path / "out", progress=False)
+    by_id = {record.report: record for record in result.records}
+    assert sorted(by_id) == ["goed.docx", "goed.txt", "half.html", "latin1.txt", "utf16.txt"]
+    assert [str(e) for e in result.errors] == ["leeg.txt: empty file"]
+    assert {by_id[name].title for name in ("latin1.txt", "utf16.txt", "half.html")} == {"Verslag van de wijkavond"}
+    assert any("truncated" in w for w in by_id["half.html"].warnings)
+    assert not by_id["latin1.txt"].warnings and not by_id["utf16.txt"].warnings
+    same = {k: v for k, v in by_id["goed.txt"].to_dict().items() if k != "report"}
+    for name in ("latin1.txt", "utf16.txt"):  # decoded right: the same findings as the UTF-8 file
+        assert {k: v for k, v in by_id[name].to_dict().items() if k != "report"} == same
+    records = {p.name for p in (tmp_path / "out").glob("*.json")}
+    assert records == {"goed.json", "goed_txt.json", "half.json", "latin1.json", "utf16.json"}
+    errors_csv = (tmp_path / "out" / "errors.csv").read_text(encoding="utf-8")
+    assert errors_csv.splitlines()[1:] == [f"{folder / 'leeg.txt'},empty file"]

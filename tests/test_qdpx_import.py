@@ -111,6 +111,8 @@ def test_qdpx_import_refuses_a_zip_bomb(tmp_path):
     (None, "not a zip archive"),
     ({"sources/a.txt": "tekst"}, "one \\*.qde"),
     ({"a.qde": "<Project/>", "b.qde": "<Project/>"}, "one \\*.qde"),
+    ({"project.qde": "<Project><Sources>"}, "raar.qdpx: project.qde is not well-formed XML"),
+    ({"project.qde": b"\x00\x01 geen xml"}, "raar.qdpx: project.qde is not well-formed XML"),
 ])
 def test_qdpx_import_refuses_what_is_not_a_project(tmp_path, content, message):
     archive = tmp_path / "raar.qdpx"

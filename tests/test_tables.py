@@ -162,6 +162,21 @@ def test_tables_voice_matrix_and_status_counts(records):
     assert counts.to_numpy().sum() == 12
 
 
+def test_tables_voice_matrix_keeps_a_row_per_record_when_an_id_repeats(records):
+    voices = tables.voices_table(records + records[:1])
+    matrix = tables.voice_matrix(voices)
+    assert matrix.index.tolist() == ["kenniscafe.txt", "werkplaats.txt", "platform.txt", "kenniscafe.txt"]
+    assert matrix.iloc[3].tolist() == matrix.iloc[0].tolist()
+
+
+def test_tables_voice_matrix_of_ids_with_folders(records):
+    from dataclasses import replace
+
+    renamed = [replace(r, report=f"map {i}/verslag.txt") for i, r in enumerate(records)]
+    matrix = tables.voice_matrix(tables.voices_table(renamed))
+    assert matrix.index.tolist() == ["map 0/verslag.txt", "map 1/verslag.txt", "map 2/verslag.txt"]
+
+
 def test_tables_speaker_counts_per_perspective(records):
     counts = tables.speaker_counts(tables.actors_table(records), tables.quotes_table(records))
     assert counts.index.tolist() == ["formal", "informal", "lived_experience", "child", "mixed", "unknown"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -12,9 +12,9 @@ from tqdm import tqdm
 
 from .cache import RecordCache
 from .errors import InputError
-from .export.atomic import write_text_atomic
-from .export.json import write_record
-from .ingest import find_reports, read_report
+from .export.atomic import check_output_folder, write_text_atomic
+from .export.json import record_file_names, write_record
+from .ingest import find_report_ids, read_report
 from .nlp import build_pipeline, make_doc
 from .records import Record, record_from_doc
 from .report import Report
@@ -29,6 +29,8 @@ class RunResult:
 
     ``records[i]`` was made from ``sources[i]``; ``errors`` lists the files that could not be
     analysed; ``written`` the output files; ``reused`` how many records came from the cache.
+    A record's ``report`` is the id `wsd_text.ingest.find_report_ids` gave its file: the path
+    below the folder it was found in (``a/verslag.txt``), unique in the run.
     """
 
     records: list[Record] = field(default_factory=list)
@@ -92,29 +94,35 @@ def analyse_paths(paths: Iterable[str | Path], out: str | Path | None = None,
         before anything is written, and the key is saved outside ``out``
         (`wsd_text.pseudonymise`).
 
-    One bad file never stops the run: it is logged, kept in ``RunResult.errors`` and written
-    to ``errors.csv``.
+    One bad file never stops the run: it is logged (at error level), kept in
+    ``RunResult.errors`` and written to ``errors.csv``. Files in ``out`` and pages wsd-text
+    wrote are not read as reports (`wsd_text.ingest.find_reports`).
     """
     settings = settings or Settings()
     if jobs < 1:
         raise ValueError(f"The 'jobs' parameter must be at least 1. Got {jobs!r} instead.")
-    files, errors = find_reports(paths)
+    if out is not None:
+        check_output_folder(out)
+    ids, errors = find_report_ids(paths, skip=out)
+    for error in errors:
+        log.error("%s", error)
     result = RunResult(errors=list(errors))
     cache = RecordCache(Path(out), settings) if out is not None else None
-    cached = {f: cache.get(f) for f in files} if cache else {}
-    todo = [f for f in files if cached.get(f) is None]
+    cached = {f: cache.get(f, report_id) for f, report_id in ids.items()} if cache else {}
+    todo = [f for f in ids if cached.get(f) is None]
     fresh = dict(zip(todo, _run(todo, settings, progress, jobs, scheduler)))
-    for path in files:
+    for path, report_id in ids.items():
         item = cached.get(path) or fresh[path]
         if isinstance(item, InputError):
-            log.warning("%s", item)
+            log.error("%s", item)
             result.errors.append(item)
             continue
         for warning in item.warnings:
-            log.warning("%s: %s", path.name, warning)
-        result.records.append(item)
+            log.warning("%s: %s", report_id, warning)
+        # Workers name a record after its file; the run's id also tells apart equal names.
+        result.records.append(item if item.report == report_id else replace(item, report=report_id))
         result.sources.append(path)
-    result.reused = len(files) - len(todo)
+    result.reused = len(ids) - len(todo)
     if settings.pseudonymise:
         from .pseudonymise import pseudonymise_run
 
@@ -150,12 +158,13 @@ def write_outputs(result: RunResult, out: Path, cache: RecordCache | None = None
     With a ``cache``, records read back from this folder are not written again, nor are the
     tables and the report when no record and no error changed since the run that wrote them.
     """
-    names = _json_names(result.records)
+    names = record_file_names(record.report for record in result.records)
     dicts = [record.to_dict() for record in result.records]
     for name, data, source in zip(names, dicts, result.sources):
         if cache is None or not cache.unchanged(source, name):
             write_record(data, out / name)
         if cache is not None:
+            _remove_renamed(cache, source, name, names, out)
             cache.put(source, name)
     summaries = [out / "corpus.csv", out / "errors.csv", out / "report.html"]
     if cache is None or not cache.outputs_unchanged(result.sources, result.errors, summaries):
@@ -177,12 +186,11 @@ def _write_summaries(dicts: list[dict], errors: list[InputError], paths: list[Pa
     write_report(corpus, report_html)
 
 
-def _json_names(records: list[Record]) -> list[str]:
-    """``<stem>.json``; a second report with the same stem keeps its extension in the name."""
-    names, seen = [], set()
-    for record in records:
-        stem = Path(record.report).stem
-        name = f"{stem}.json" if stem not in seen else f"{record.report.replace('.', '_')}.json"
-        seen.add(stem)
-        names.append(name)
-    return names
+def _remove_renamed(cache: RecordCache, source: Path, name: str, names: list[str], out: Path) -> None:
+    """Remove the record an earlier run wrote for ``source`` under another name.
+
+    Left behind, it would be read back beside the new one as a second record of the report.
+    """
+    old = cache.json_name(source)
+    if old is not None and old != name and old not in names:
+        (out / old).unlink(missing_ok=True)

@@ -65,8 +65,12 @@ class RecordCache:
         self._keys: dict[str, str] = {}  # hashed once per run, in get(), reused by put()
         self._hits: dict[str, str] = {}  # input -> JSON name of the records read back
 
-    def get(self, path: Path) -> Record | None:
-        """The cached record of ``path`` when nothing it depends on has changed."""
+    def get(self, path: Path, report_id: str | None = None) -> Record | None:
+        """The cached record of ``path`` when nothing it depends on has changed.
+
+        With ``report_id``, a record stored under another id (the run's inputs changed
+        around the file) is not reused.
+        """
         resolved = str(path.resolve())
         key = self._key(path, resolved)
         entry = self.entries.get(resolved)
@@ -75,12 +79,20 @@ class RecordCache:
         record_path = self.out / entry["json"]
         if not record_path.is_file():
             return None
+        record = Record.from_dict(json.loads(record_path.read_text("utf-8")))
+        if report_id is not None and record.report != report_id:
+            return None
         self._hits[resolved] = entry["json"]
-        return Record.from_dict(json.loads(record_path.read_text("utf-8")))
+        return record
 
     def unchanged(self, path: Path, json_name: str) -> bool:
         """True when the record of ``path`` came from the cache and is on disk as ``json_name``."""
         return self.reuse_outputs and self._hits.get(str(path.resolve())) == json_name
+
+    def json_name(self, path: Path) -> str | None:
+        """The name under which the last run wrote the record of ``path``, if it did."""
+        entry = self.entries.get(str(path.resolve()))
+        return entry["json"] if entry else None
 
     def put(self, path: Path, json_name: str) -> None:
         resolved = str(path.resolve())

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
+from .errors import WsdError
 
 log = logging.getLogger("wsd_text")
 
@@ -22,7 +23,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     common.add_argument("-v", "--verbose", action="store_true", help="show debug messages")
     common.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only errors")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in (_add_analyse, _add_evaluate, _add_report, _add_export, _add_agree, _add_pseudonymise):
+    for add in (_add_analyse, _add_evaluate, _add_report, _add_export, _add_import, _add_agree, _add_pseudonymise):
         add(sub, common)
     return parser.parse_args(argv)
 
@@ -85,6 +86,14 @@ def _add_export(sub, common) -> None:
     p.set_defaults(func=_cmd_export)
 
 
+def _add_import(sub, common) -> None:
+    p = sub.add_parser("import", parents=[common],
+                       help="write the JSON records of a REFI-QDA project (.qdpx), e.g. after coding in a QDA tool")
+    p.add_argument("project", type=Path, help="a .qdpx project (written by 'export' or by a QDA tool)")
+    p.add_argument("--out", type=Path, required=True, help="folder to write the JSON records to")
+    p.set_defaults(func=_cmd_import)
+
+
 def _add_agree(sub, common) -> None:
     p = sub.add_parser("agree", parents=[common],
                        help="agreement of two codings (kappa, alpha, 95%% CI) per field")
@@ -119,11 +128,11 @@ def settings_from_args(args: argparse.Namespace):
 def _cmd_analyse(args) -> int:
     from .analyse import analyse_paths
 
+    _check_key_option(args)
     settings = replace(settings_from_args(args), pseudonymise=True) if args.pseudonymise else settings_from_args(args)
+    # Bad files are logged by the library as they are found (once, also with --quiet).
     result = analyse_paths(args.paths, out=args.out, settings=settings, progress=not args.quiet,
                            jobs=args.jobs, scheduler=args.scheduler, pseudonym_key=args.key)
-    for error in result.errors:
-        print(f"error: {error}", file=sys.stderr)
     if not args.quiet:
         print(f"{len(result.records)} report(s) analysed ({result.reused} unchanged, reused), "
               f"{len(result.errors)} error(s); output in {args.out}")
@@ -137,20 +146,34 @@ def _cmd_evaluate(args) -> int:
     if gold is None:
         print("error: no gold folder given and ../shared/gold does not exist; use --gold", file=sys.stderr)
         return 1
-    scores = evaluate_records(load_records(args.pred), load_records(gold))
+    scores = evaluate_records(_records(args.pred, load_records), _records(gold, load_records))
+    if not any(report["predicted"] for report in scores.per_report):
+        raise ValueError(f"{args.pred}: none of its records is of a report in {gold} "
+                         "(records are paired by their 'report' id, the file name of the report).")
     print(json.dumps(scores.to_dict(), indent=2) if args.json else format_table(scores))
     return 0
 
 
+def _records(path: Path, load) -> list[dict]:
+    """The records ``load`` reads from ``path``; none is a mistake worth saying."""
+    records = load(path)
+    if not records:
+        raise ValueError(f"{path}: no JSON records found (*.json files with a 'report' key, "
+                         "as 'wsd-text analyse' writes them).")
+    return records
+
+
 def _cmd_report(args) -> int:
     from .corpus import analyse_corpus
+    from .export.atomic import check_output_file
     from .export.html import write_report
 
+    _check_key_option(args)
+    check_output_file(args.out)  # before the analysis, which may take long
     corpus = analyse_corpus(args.paths, settings=settings_from_args(args), progress=not args.quiet,
                             jobs=args.jobs, scheduler=args.scheduler)
-    for error in corpus.errors.itertuples():
-        print(f"error: {error.file}: {error.reason}", file=sys.stderr)
     if not len(corpus):
+        log.error("no report could be analysed and no records were found; nothing to report on")
         return 1
     key = _pseudonym_key(args)
     if key is not None:
@@ -162,6 +185,13 @@ def _cmd_report(args) -> int:
     if not args.quiet:
         print(f"report on {len(corpus)} report(s) written to {args.out}")
     return 0
+
+
+def _check_key_option(args) -> None:
+    """Refuse ``--key`` without ``--pseudonymise``: the names would stay in the output."""
+    if args.key is not None and not args.pseudonymise:
+        raise ValueError("--key is used only with --pseudonymise; add --pseudonymise to replace "
+                         "person names, or leave out --key.")
 
 
 def _pseudonym_key(args):
@@ -178,22 +208,23 @@ def _pseudonym_key(args):
 
 def _cmd_export(args) -> int:
     from .analyse import analyse_paths
+    from .export.atomic import check_output_file, check_output_folder
     from .export.qdpx import write_qdc, write_run_qdpx
     from .export.tables import write_tables
     from .pseudonymise import pseudonymise_records
 
+    _check_key_option(args)
+    (check_output_folder if args.format == "csv" else check_output_file)(args.out)
     key, settings = _pseudonym_key(args), settings_from_args(args)
     run = analyse_paths(args.paths, settings=settings, progress=not args.quiet, jobs=args.jobs,
                         scheduler=args.scheduler, pseudonym_key=args.key)
-    for error in run.errors:
-        print(f"error: {error}", file=sys.stderr)
     if not run.ok:
         return 1
     records = run.records
     if key is not None and args.format != "qdpx":  # qdpx pseudonymises texts and records together
         records = pseudonymise_records(records, key)
     if args.format == "qdpx":
-        written = [write_run_qdpx(records, run.sources, args.out, settings, key)]
+        written = [write_run_qdpx(run.records, run.sources, args.out, settings, key)]
     elif args.format == "qdc":
         written = [write_qdc(records, args.out)]
     else:
@@ -205,14 +236,33 @@ def _cmd_export(args) -> int:
     return 0
 
 
+def _cmd_import(args) -> int:
+    from .export.atomic import check_output_folder
+    from .export.json import write_records
+    from .export.qdpx_read import read_qdpx
+
+    check_output_folder(args.out)
+    records = read_qdpx(args.project).records
+    if not records:
+        raise ValueError(f"{args.project}: the project holds no text sources, so there are no records to write.")
+    written = write_records(records, args.out)
+    if not args.quiet:
+        print(f"{len(written)} record(s) read from {args.project} and written to {args.out}")
+    return 0
+
+
 def _cmd_agree(args) -> int:
     from .agree import agree, format_agreements, load_coding, write_agreements_csv
 
-    result = agree(load_coding(args.a), load_coding(args.b), resamples=args.resamples, seed=args.seed)
+    result = agree(_records(args.a, load_coding), _records(args.b, load_coding),
+                   resamples=args.resamples, seed=args.seed)
+    if not result.n_reports:
+        raise ValueError(f"{args.a} and {args.b} have no report in common "
+                         "(records are paired by their 'report' id); nothing to compare.")
     print(format_agreements(result))
     if args.csv:
         write_agreements_csv(result, args.csv)
-    return 0 if result.n_reports else 1
+    return 0
 
 
 def _cmd_pseudonymise(args) -> int:
@@ -228,12 +278,41 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``wsd-text`` console script; returns the exit code."""
     args = parse_args(argv)
     level = logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.WARNING
-    logging.basicConfig(level=level, format="%(levelname)s: %(message)s")
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s")  # other libraries' messages
+    handler = _log_to_stderr(level)
     try:
         return args.func(args)
-    except (ValueError, FileNotFoundError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except (WsdError, ValueError, OSError) as exc:  # caller mistakes: one line, no traceback
+        log.debug("traceback", exc_info=True)
+        print(f"error: {_message(exc)}", file=sys.stderr)
         return 1
+    finally:  # main() may run many times in one process (tests, notebooks)
+        log.removeHandler(handler)
+        log.propagate = True
+
+
+def _log_to_stderr(level: int) -> logging.Handler:
+    """wsd-text's messages on standard error as ``error: leeg.txt: empty file``, each once."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_LowerCaseLevel("%(levelname)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(level)
+    log.propagate = False
+    return handler
+
+
+class _LowerCaseLevel(logging.Formatter):
+    """``error: leeg.txt: empty file``, in the voice of the CLI's own messages."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return super().format(record).replace(record.levelname, record.levelname.lower(), 1)
+
+
+def _message(exc: Exception) -> str:
+    """One line in the voice "<file>: <reason>"; an OS error names its file that way too."""
+    if isinstance(exc, OSError) and exc.filename is not None and exc.strerror:
+        return f"{exc.filename}: {exc.strerror[0].lower()}{exc.strerror[1:]}"
+    return " ".join(str(exc).split())
 
 
 if __name__ == "__main__":

@@ -1,16 +1,22 @@
 """A corpus as pandas DataFrames: the API the notebooks and the organiser's report use."""
 from __future__ import annotations
 
+import json
+import logging
+from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
 from . import tables
 from .errors import InputError
+from .ingest import unique_id
 from .records import Record
 from .settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -54,8 +60,14 @@ class Corpus:
         Parameters
         ----------
         records : iterable of Record or dict
+            Each with its own ``report`` id: the tables are joined on it.
         errors : iterable of InputError, or an errors DataFrame
             Files that could not be analysed, shown in the organiser's report.
+
+        Raises
+        ------
+        ValueError
+            When two records have the same ``report`` id.
 
         Examples
         --------
@@ -64,6 +76,10 @@ class Corpus:
         1
         """
         dicts = tables.record_dicts(records)
+        twice = [rid for rid, n in Counter(d["report"] for d in dicts).items() if n > 1]
+        if twice:
+            raise ValueError(f"The records must each have their own 'report' id; {twice[0]!r} is given "
+                             f"{sum(d['report'] == twice[0] for d in dicts)} times.")
         error_frame = errors if isinstance(errors, pd.DataFrame) else tables.errors_table(errors)
         return cls(reports=tables.reports_table(dicts), actors=tables.actors_table(dicts),
                    quotes=tables.quotes_table(dicts), voices=tables.voices_table(dicts),
@@ -116,7 +132,10 @@ def analyse_corpus(path: str | Path | Iterable[str | Path], settings: Settings |
     ----------
     path : str, Path or list of them
         Report files and folders (searched recursively). A folder that directly holds
-        ``*.json`` files is read as a folder of records written by ``wsd-text analyse``.
+        JSON records (``*.json`` with the keys of the record schema, as ``wsd-text analyse``
+        writes them) is read as a folder of records; other JSON files are passed over.
+        A report id found in two inputs gets the input's folder name in front
+        (``results-2024/verslag.txt``), so every report keeps its own row.
     settings : Settings, optional
     progress : bool
         Show a progress bar while analysing.
@@ -137,32 +156,67 @@ def analyse_corpus(path: str | Path | Iterable[str | Path], settings: Settings |
     from .analyse import analyse_paths
 
     paths = [Path(path)] if isinstance(path, (str, Path)) else [Path(p) for p in path]
-    records, errors = [], []
-    for folder in filter(_is_record_folder, paths):
+    record_folders = [p for p in paths if _is_record_folder(p)]
+    records, errors, taken = [], [], set()
+    for folder in record_folders:
         stored, stored_errors = _read_record_folder(folder)
-        records += stored
+        records += _with_unique_ids(stored, folder.resolve().name, taken)
         errors.append(stored_errors)
-    to_analyse = [p for p in paths if not _is_record_folder(p)]
+    to_analyse = [p for p in paths if p not in record_folders]
     if to_analyse:
         run = analyse_paths(to_analyse, settings=settings, progress=progress, jobs=jobs, scheduler=scheduler)
-        records += run.records
+        records += _with_unique_ids(run.records, "", taken)
         errors.append(tables.errors_table(run.errors))
     return Corpus.from_records(records, pd.concat(errors, ignore_index=True))
 
 
+def _with_unique_ids(records: list, folder: str, taken: set[str]) -> list:
+    """``records`` with an id another input already gave made unique (see `unique_id`)."""
+    renamed = []
+    for record in records:
+        rid = record["report"] if isinstance(record, Mapping) else record.report
+        new = unique_id(rid, folder, taken)
+        if new == rid:
+            renamed.append(record)
+        else:
+            renamed.append({**record, "report": new} if isinstance(record, Mapping) else replace(record, report=new))
+    return renamed
+
+
 def _read_record_folder(folder: Path) -> tuple[list[dict], pd.DataFrame]:
-    """The schema-checked records in ``folder`` and the ``errors.csv`` beside them."""
-    from .evaluate import load_records
+    """The schema-checked records in ``folder`` and the ``errors.csv`` beside them.
+
+    Other JSON files (a list of sources, notes) are passed over with a warning; a file that
+    is not JSON, or a record off the schema, is refused, naming the file.
+    """
     from .export.json import validate_record
 
-    records = load_records(folder)
-    for record in records:
-        validate_record(record)
+    records = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError as error:
+            raise ValueError(f"{path}: not valid JSON ({error}).") from error
+        if isinstance(data, dict) and "report" in data:  # meant as a record: it must fit the schema
+            validate_record(data)
+            records.append(data)
+        else:
+            log.warning("%s: not an analysis record (no 'report' key), passed over", path)
     errors_csv = folder / "errors.csv"
     errors = pd.read_csv(errors_csv, dtype="string") if errors_csv.is_file() else tables.errors_table([])
     return records, errors.astype(tables.ERROR_COLUMNS)
 
 
 def _is_record_folder(path: Path) -> bool:
-    """A folder of JSON records: reports are never stored as JSON."""
-    return path.is_dir() and any(path.glob("*.json"))
+    """A folder that directly holds a JSON record; a stray ``bronnen.json`` beside reports
+    does not make one."""
+    return path.is_dir() and any(_holds_record(p) for p in sorted(path.glob("*.json")))
+
+
+def _holds_record(path: Path) -> bool:
+    from .export.json import looks_like_record
+
+    try:
+        return looks_like_record(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):  # unreadable or not JSON: not a record
+        return False

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from . import pipeline  # noqa: F401  (registers the wsd_* component factories)
 from .pipeline.extensions import register_extensions
+from .errors import InputError
 from .report import Report
 from .settings import Settings
 
@@ -48,7 +49,16 @@ def build_pipeline(settings: Settings = Settings()) -> Language:
     parsed = nlp.has_pipe("parser") or nlp.has_pipe("senter")
     for name in COMPONENTS:
         nlp.add_pipe(name, config=_component_config(name, settings, parsed))
+    # spaCy's own cap (1,000,000 characters) guards the memory of a trained parser and would
+    # fail a 1.5 MB report with an internal error; the limit that counts is the file size a
+    # researcher sets, and a plain text file has at most as many characters as bytes.
+    nlp.max_length = max_characters(settings)
     return nlp
+
+
+def max_characters(settings: Settings) -> int:
+    """The longest clean text analysed under ``settings`` (``max_file_mb`` in characters)."""
+    return int(settings.max_file_mb * 1_000_000)
 
 
 def _component_config(name: str, settings: Settings, parsed: bool) -> dict:
@@ -62,7 +72,17 @@ def _component_config(name: str, settings: Settings, parsed: bool) -> dict:
 
 
 def make_doc(report: Report, nlp: Language) -> Doc:
-    """Run the pipeline over a report's clean text, with the report attached to the Doc."""
+    """Run the pipeline over a report's clean text, with the report attached to the Doc.
+
+    Raises
+    ------
+    InputError
+        When the text is longer than ``nlp.max_length`` (a DOCX or PDF holds more text
+        than its size on disk suggests).
+    """
+    if len(report.text) > nlp.max_length:
+        raise InputError(report.source, f"text too long to analyse ({len(report.text):,} characters; the limit "
+                                         f"is {nlp.max_length:,}, one per byte of the 'max_file_mb' setting)")
     doc = nlp.make_doc(report.text)
     doc._.wsd_report = report
     for _, component in nlp.pipeline:

@@ -158,14 +158,20 @@ def errors_table(errors: Iterable[InputError]) -> pd.DataFrame:
 def voice_matrix(voices: pd.DataFrame) -> pd.DataFrame:
     """Report × perspective table of statuses (rows in the order of ``voices``).
 
+    A report id given twice (records of two runs put together by hand) keeps a row for
+    each record rather than failing the pivot.
+
     Examples
     --------
     >>> voice_matrix(voices_table([Record("a.txt", None, None, None, None, None)])).loc["a.txt", "child"]
     'absent'
     """
-    matrix = voices.pivot(index="report", columns="perspective", values="status")
-    matrix = matrix.reindex(index=voices["report"].unique(), columns=list(PERSPECTIVES))
-    return matrix.astype(STATUS).rename_axis(columns=None)
+    # The n-th row of a report and perspective belongs to the n-th record with that id.
+    nth = voices.groupby(["report", "perspective"], observed=True, sort=False).cumcount().rename("nth")
+    matrix = voices.assign(nth=nth).pivot(index=["report", "nth"], columns="perspective", values="status")
+    rows = pd.MultiIndex.from_frame(voices.assign(nth=nth)[["report", "nth"]].drop_duplicates())
+    matrix = matrix.reindex(index=rows, columns=list(PERSPECTIVES)).droplevel("nth")
+    return matrix.astype(STATUS).rename_axis(index="report", columns=None)
 
 
 def status_counts(voices: pd.DataFrame) -> pd.DataFrame:

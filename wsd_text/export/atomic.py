@@ -28,3 +28,25 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
 def write_text_atomic(path: str | Path, text: str) -> Path:
     """Write UTF-8 text with LF line ends to ``path`` atomically."""
     return write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def check_output_folder(path: str | Path) -> None:
+    """Raise ``ValueError`` when ``path`` cannot be made an output folder: it, or a folder
+    above it, is a file. Called before a run, so a slip in ``--out`` costs no analysis."""
+    for folder in _up_to_existing(Path(path)):
+        if not folder.is_dir():
+            raise ValueError(f"{folder}: is a file, not a folder; the output must go to a folder.")
+
+
+def check_output_file(path: str | Path) -> None:
+    """Raise ``ValueError`` when ``path`` cannot be written as a file: it is a folder, or a
+    folder above it is a file."""
+    path = Path(path)
+    if path.is_dir():
+        raise ValueError(f"{path}: is a folder; give the name of a file to write.")
+    check_output_folder(path.parent)
+
+
+def _up_to_existing(path: Path) -> list[Path]:
+    """The first of ``path`` and the folders above it that exists (none when none does)."""
+    return [p for p in (path, *path.parents) if p.exists()][:1]

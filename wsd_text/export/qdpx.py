@@ -421,7 +421,9 @@ def write_run_qdpx(records: list[Record], sources: list[Path], path: str | Path,
     from ..ingest import read_report
     from ..pseudonymise import Pseudonymiser
 
-    reports = [read_report(source, settings) for source in sources]
+    # Under the record's id: a report in a subfolder has the id "a/verslag.txt".
+    reports = [read_report(source, settings, report_id=record.report)
+               for record, source in zip(records, sources, strict=True)]
     if key is not None:
         key.add_records(records)
         reports, records = Pseudonymiser(key).corpus(reports, records)

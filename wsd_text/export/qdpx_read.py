@@ -234,10 +234,14 @@ def read_qdpx(path: str | Path) -> QdpxProject:
     if len(qde) != 1:
         raise ValueError(f"{archive.name}: expected one *.qde file at the archive root, found {len(qde)}.")
     try:
+        # Parsed first with the safe parser: a broken project never reaches the schema check.
+        root = etree.fromstring(files[qde[0]], _PARSER)
+    except etree.XMLSyntaxError as error:
+        raise ValueError(f"{archive.name}: {qde[0]} is not well-formed XML ({error}).") from error
+    try:
         validate(files[qde[0]])
     except ValueError as error:
         log.warning("%s: %s (reading it anyway)", archive.name, error)
-    root = etree.fromstring(files[qde[0]], _PARSER)
     sources = {name.split("/", 1)[1]: data for name, data in files.items()
                if name.split("/", 1)[0].lower() == "sources" and "/" in name}
     return _project(root, archive, sources)

@@ -29,38 +29,137 @@ SUFFIXES = tuple(READERS)
 UNREADABLE_DOCUMENTS = frozenset({".doc", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx",
                                   ".odp", ".pages", ".epub"})
 _SAVE_AS = "save it as .docx, .pdf or .txt to analyse it"
+# The mark in the <head> of the pages wsd-text writes, so a later run does not read its own
+# report.html as a meeting report (templates/report.html.j2).
+OWN_OUTPUT_MARK = b'<meta name="generator" content="wsd-text'
+OWN_OUTPUT_HEAD = 16_384  # bytes read to look for it: the head with its inline CSS
 
-__all__ = ["read_report", "report_from_text", "find_reports", "iter_reports", "SUFFIXES"]
+__all__ = ["read_report", "report_from_text", "find_reports", "find_report_ids", "iter_reports", "SUFFIXES"]
 
 log = logging.getLogger(__name__)
 
 
-def find_reports(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputError]]:
+def find_reports(paths: Iterable[str | Path], skip: str | Path | None = None) -> tuple[list[Path], list[InputError]]:
     """Report files under ``paths`` (files, or folders searched recursively), and path errors.
 
     In a folder, files of a document format wsd-text cannot read (.doc, .xlsx, ...) are
     returned as errors so that a researcher sees they were skipped; other files (the run's own
-    .json and .csv output, images) are passed over silently, as are hidden files.
+    .json and .csv output, images) are passed over silently, as are hidden files, the pages
+    wsd-text writes (``report.html``) and everything in the folder ``skip`` (a run's output
+    folder). See `find_report_ids` for the id each file gets in a run.
     """
-    found: list[Path] = []
+    ids, errors = find_report_ids(paths, skip)
+    return list(ids), errors
+
+
+def find_report_ids(paths: Iterable[str | Path],
+                    skip: str | Path | None = None) -> tuple[dict[Path, str], list[InputError]]:
+    """Report files under ``paths`` as in `find_reports`, each with its id in the run.
+
+    The id (``Record.report``) is the file's path relative to the folder it was found under,
+    with ``/`` between folders (``a/verslag.txt``); a file given by itself is known by its
+    name, so a flat folder keeps the file names that gold records are matched on. Ids are
+    unique in a run: an id that an earlier input already gave is prefixed with the name of the
+    folder it was found in, and numbered if that is taken too. A file given twice (by itself
+    and inside a given folder) is analysed once.
+
+    Examples
+    --------
+    >>> ids, errors = find_report_ids(["corpus"])
+    >>> sorted(ids.values())[0]
+    '000_a2d3b59cfc4ed371.txt'
+    """
+    ids: dict[Path, str] = {}
+    taken: set[str] = set()
+    seen: set[Path] = set()
     errors: list[InputError] = []
     for path in map(Path, paths):
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
-            reports = [p for p in files if p.suffix.lower() in SUFFIXES]
-            errors.extend(InputError(p, f"unsupported file type {p.suffix!r}, skipped; {_SAVE_AS}")
-                          for p in files if p.suffix.lower() in UNREADABLE_DOCUMENTS)
-            if not reports:
-                errors.append(InputError(path, f"folder holds no report files ({', '.join(SUFFIXES)})"))
-            found.extend(reports)
+            reports, folder_errors = _reports_in_folder(path, skip)
+            errors.extend(folder_errors)
+            entries = [(p, p.relative_to(path).as_posix(), path.resolve().name) for p in reports]
         elif path.is_file():
-            found.append(path)
+            entries = [(path, path.name, path.resolve().parent.name)]
         else:
             errors.append(InputError(path, "no such file or folder"))
-    return found, errors
+            continue
+        for file, report_id, folder in entries:
+            resolved = file.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                ids[file] = unique_id(report_id, folder, taken)
+    return ids, errors
 
 
-def read_report(path: str | Path, settings: Settings | None = None) -> Report:
+def _reports_in_folder(folder: Path, skip: str | Path | None) -> tuple[list[Path], list[InputError]]:
+    """The report files in ``folder`` and its subfolders, and the documents it cannot read."""
+    inside = _skipped_parts(folder, skip)
+    files = sorted(p for p in folder.rglob("*")
+                   if p.is_file() and not _hidden(p, folder) and not _under(p, folder, inside))
+    candidates = [p for p in files if p.suffix.lower() in SUFFIXES]
+    reports = [p for p in candidates if not is_own_output(p)]
+    errors = [InputError(p, f"unsupported file type {p.suffix!r}, skipped; {_SAVE_AS}")
+              for p in files if p.suffix.lower() in UNREADABLE_DOCUMENTS]
+    if not reports:
+        own = " (only pages wsd-text wrote, which are not analysed again)" if candidates else ""
+        errors.append(InputError(folder, f"folder holds no report files ({', '.join(SUFFIXES)}){own}"))
+    return reports, errors
+
+
+def _skipped_parts(folder: Path, skip: str | Path | None) -> tuple[str, ...] | None:
+    """The path of ``skip`` inside ``folder``, or None when it is not strictly inside it.
+
+    An output folder that is the input folder itself is not skipped (that would skip
+    everything): the run's own records and tables are not report files anyway.
+    """
+    if skip is None:
+        return None
+    try:
+        parts = Path(skip).resolve().relative_to(folder.resolve()).parts
+    except ValueError:
+        return None
+    return parts or None
+
+
+def _under(path: Path, root: Path, parts: tuple[str, ...] | None) -> bool:
+    return parts is not None and path.relative_to(root).parts[:len(parts)] == parts
+
+
+def is_own_output(path: Path) -> bool:
+    """True for an HTML page wsd-text wrote (the organiser's report), by its generator mark.
+
+    Pages of versions before the mark carry the note "Gemaakt met wsd-text" near the top.
+    """
+    if path.suffix.lower() not in (".html", ".htm"):
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(OWN_OUTPUT_HEAD)
+    except OSError:
+        return False  # read_report names the problem
+    return OWN_OUTPUT_MARK in head or b'<p class="note">Gemaakt met wsd-text' in head
+
+
+def unique_id(report_id: str, folder: str, taken: set[str]) -> str:
+    """``report_id``, else ``folder/report_id``, else that numbered: the first not ``taken``.
+
+    Examples
+    --------
+    >>> taken = set()
+    >>> [unique_id("verslag.txt", "a", taken) for _ in range(3)]
+    ['verslag.txt', 'a/verslag.txt', 'a/verslag-2.txt']
+    """
+    candidates = [report_id, f"{folder}/{report_id}"] if folder else [report_id]
+    stem, dot, suffix = candidates[-1].rpartition(".")
+    if not dot or "/" in suffix:
+        stem, suffix = candidates[-1], ""
+    candidates += (f"{stem}-{n}.{suffix}" if suffix else f"{stem}-{n}" for n in range(2, len(taken) + 3))
+    chosen = next(c for c in candidates if c not in taken)
+    taken.add(chosen)
+    return chosen
+
+
+def read_report(path: str | Path, settings: Settings | None = None, *, report_id: str | None = None) -> Report:
     """Read one report file into a `Report`.
 
     Parameters
@@ -70,6 +169,8 @@ def read_report(path: str | Path, settings: Settings | None = None) -> Report:
     settings : Settings or None
         ``max_file_mb`` limits the file size; ``data_dir`` may hold replacement
         ``boilerplate.yaml`` and ``metadata.yaml`` files.
+    report_id : str, optional
+        ``Report.id``; the file name by default (a run gives the id `find_report_ids` made).
 
     Returns
     -------
@@ -109,11 +210,12 @@ def read_report(path: str | Path, settings: Settings | None = None) -> Report:
     extracted = reader(path, data)
     return report_from_text(extracted.text, path,
                             removed=[f"not main text: {b}" for b in extracted.left_out],
-                            warnings=extracted.warnings, settings=settings)
+                            warnings=extracted.warnings, settings=settings, report_id=report_id)
 
 
 def report_from_text(raw: str, path: str | Path, removed: Iterable[str] = (), *,
-                     warnings: Iterable[str] = (), settings: Settings | None = None) -> Report:
+                     warnings: Iterable[str] = (), settings: Settings | None = None,
+                     report_id: str | None = None) -> Report:
     """Build a `Report` from raw text (the shared half of every reader).
 
     Parameters
@@ -121,13 +223,15 @@ def report_from_text(raw: str, path: str | Path, removed: Iterable[str] = (), *,
     raw : str
         The text as a reader extracted it; blank lines separate blocks.
     path : str or Path
-        The source file; its name becomes ``Report.id``.
+        The source file; its name becomes ``Report.id`` unless ``report_id`` is given.
     removed : iterable of str
         Parts the reader already left out (HTML page furniture), kept in ``Report.removed``.
     warnings : iterable of str
         The reader's non-fatal findings.
     settings : Settings or None
         ``data_dir`` may hold replacement ``boilerplate.yaml`` and ``metadata.yaml`` files.
+    report_id : str, optional
+        ``Report.id`` when it is not the file name.
 
     Examples
     --------
@@ -151,7 +255,7 @@ def report_from_text(raw: str, path: str | Path, removed: Iterable[str] = (), *,
     if language:
         notes.append(language)
     metadata = extract_metadata(text, load_cues(_data_file(settings, "metadata.yaml")))
-    return Report(id=path.name, source=path, text=text, title=find_title(blocks),
+    return Report(id=report_id or path.name, source=path, text=text, title=find_title(blocks),
                   paragraphs=tuple(paragraphs), metadata=metadata,
                   removed=tuple(removed) + tuple(boiler), warnings=tuple(notes))
 
