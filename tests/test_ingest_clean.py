@@ -29,6 +29,13 @@ def test_clean_normalise_spaces_line_ends_and_controls():
     # a block of short lines (menu, address) is a list of lines
     ("Home\nNieuws\nAgenda", [("Home", "heading"), ("Nieuws", "heading"), ("Agenda", "heading")]),
     ("Kop van het verslag\n\n\n\nEerste zin.", [("Kop van het verslag", "heading"), ("Eerste zin.", "body")]),
+    # minutes typed one paragraph per line: lines longer than any hard wrap stay apart
+    (f"Mw. Kok (wijkteam): {LONG} ziet dezelfde groep en wil dat eerder weten.\nActie: mw. Kok belt.",
+     [(f"Mw. Kok (wijkteam): {LONG} ziet dezelfde groep en wil dat eerder weten.", "body"),
+      ("Actie: mw. Kok belt.", "body")]),
+    # a wrapped paragraph whose last line runs long is still one paragraph
+    (f"{LONG[:70]}\n{LONG[70:]} en de kosten van {LONG}.",
+     [(f"{LONG[:70]} {LONG[70:]} en de kosten van {LONG}.", "body")]),
 ])
 def test_clean_split_blocks(raw, expected):
     assert split_blocks(raw) == expected

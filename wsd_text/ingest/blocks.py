@@ -15,6 +15,9 @@ _HYPHENATED = re.compile(r"[a-zà-ÿ]{2}-$")
 _CONTINUES = re.compile(r"(?!(?:en|of|tot)\b)[a-zà-ÿ]")
 # A block whose lines are all this short is a list of lines (menu, address, names), not wrapped prose.
 _SHORT_LINE = 60
+# No one hard-wraps lines this long (PDF and e-mail text wraps at 60-100 characters): a block
+# with such a line holds one paragraph per line.
+_WRAP_MAX = 150
 
 
 def normalise(raw: str) -> str:
@@ -35,8 +38,9 @@ def split_blocks(raw: str) -> list[tuple[str, str]]:
 
 
 def _unwrap(lines: list[str]) -> list[str]:
-    """Join hard-wrapped lines; keep list items and lists of short lines apart."""
-    if len(lines) > 1 and max(map(len, lines)) < _SHORT_LINE:
+    """Join hard-wrapped lines; keep list items, lists of short lines and lines longer than
+    any hard wrap (one paragraph per line, as minutes are often typed) apart."""
+    if len(lines) > 1 and (max(map(len, lines)) < _SHORT_LINE or _one_paragraph_per_line(lines)):
         return lines
     out: list[str] = []
     for line in lines:
@@ -49,6 +53,14 @@ def _unwrap(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def _one_paragraph_per_line(lines: list[str]) -> bool:
+    """Most lines are longer than any hard wrap. The last line is left out (a link pasted at
+    the end of a wrapped paragraph runs long), and so is a lone long line that PDF extraction
+    made by joining two."""
+    body = lines[:-1]
+    return sum(len(line) > _WRAP_MAX for line in body) * 2 >= len(body)
 
 
 def _kind(text: str) -> str:
