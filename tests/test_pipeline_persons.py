@@ -52,10 +52,10 @@ def test_persons_recognises_names_from_context(analyse, text, expected):
 
 @pytest.mark.parametrize("text", [
     "De Jeugdwet en de Participatiewet regelen veel.",
-    "De Rotterdamse aanpak werkt goed.",
-    "Het Centrum Jeugd en Gezin en de Sociale Dienst Drechtsteden werken samen.",
+    "De Groningse aanpak werkt goed.",
+    "Het Centrum Jeugd en Gezin en het Werkplein Hoeksche Waard werken samen.",
     "Natuurlijk moet dat anders. Verder is er veel gedaan.",
-    "De film Housing First (eerst een huis) werd vertoond.",
+    "De film Open Deur (een jaar in de inloop) werd vertoond.",
     "De sessie Samen Sterk in de Wijk was druk bezocht.",
     "Ze woont aan de Kerkstraat in Utrecht.",
     # fields after a role word, organisation compounds
@@ -102,3 +102,20 @@ def test_persons_leaves_out_contact_persons_and_authors(analyse, text):
 def test_persons_ids_follow_first_mention(analyse):
     doc = analyse("Anna Visser zegt dat het goed gaat. Daarna vertelt Pieter Bakker dat het niet zo is.")
     assert [(a.id, a.name) for a in doc._.wsd_actors] == [("a1", "Anna Visser"), ("a2", "Pieter Bakker")]
+
+
+def test_persons_take_person_entities_of_a_trained_pipeline_as_evidence():
+    """A trained nl_core_news_* pipeline sets doc.ents before wsd_persons; simulated here."""
+    from spacy.tokens import Span
+
+    from wsd_text.nlp import build_pipeline
+
+    nlp = build_pipeline()
+    text = "Daarna sprak Zwanet over de buurt en de kosten."
+    doc = nlp(text)
+    assert names(doc) == []  # one unknown word: no evidence without a tagger
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, 2, 3, label="PERSON")]
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    assert names(doc) == ["Zwanet"]

@@ -8,14 +8,15 @@ Rules (from Dutch naming conventions and the reporting genre, see ANNOTATION.md 
   ("wethouder Bosman", "Centrum Jeugd en Gezin").
 - A run is a person when its first word is a gazetteer first name (Faker nl_NL/nl_BE), it
   starts with initials, or the context says so: a title or role word before it, an age,
-  apposition or speech verb beside it, a surname repeated on its own elsewhere, or a list
-  of names it stands in.
+  apposition or speech verb beside it, a surname repeated on its own elsewhere, a list
+  of names it stands in, or a person entity of a trained pipeline (``--model``).
 - Later surname-only and first-name-only mentions resolve to the full name (§2).
-- Contact persons and authors are left out (§8.13).
+- Contact persons, authors and people listed as absent are left out (§8.13).
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -40,6 +41,7 @@ SPACE = r"(?:[ \t\u00a0]+|[ \t]*\n[ \t]*(?=[{LOW}]))".replace("{LOW}", LOW)
 LIST_GAP = re.compile(r"[ \t]*(?:,|\ben\b|&)[ \t]*(?:,[ \t]*)?")
 LIST_GAP_BEFORE = re.compile(r"[ \t]*(?:,|\ben\b|&)[ \t]*\Z")
 SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+NER_PERSON = frozenset({"PERSON", "PER"})  # OntoNotes (nl_core_news_*) and CoNLL labels
 ABSENT_REACH, LIST_LINE = 12, 100  # blocks to look back for "Afwezig:"; longest list line
 OBJECT_PREPOSITIONS = frozenset({"van", "bij", "uit", "met", "voor", "namens", "aan", "naar", "over", "door"})
 SPEECH_AFTER_NAME = re.compile(r"\s*(?:\([^()\n]{1,80}\)\s*)?(?:,[^,.\n]{1,80},\s*)?([a-zë]+)")
@@ -100,15 +102,20 @@ class PersonFinder:
         multi = "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in lexicon.interfixes if " " in i)
         self.part = re.compile(rf"{INITIALS}|(?:{multi})(?=\s)|{CAP}(?:-(?:(?:{inter})\s)?(?:{CAP}|{HYPHEN_LETTER}))*|\S+")
 
-    def candidates(self, text: str) -> tuple[list[Candidate], list[Candidate]]:
+    def candidates(self, text: str, named: Iterable[tuple[int, int]] = ()) -> tuple[list[Candidate], list[Candidate]]:
         """Name-shaped runs: those that are persons on their own, and the others.
 
         The others may still be later mentions of a person ("Wolters", "Van Dijk").
+        ``named`` are the (start, end) offsets of person entities a trained pipeline found;
+        a run inside one has that as evidence.
         """
         self.text = text
         runs = [c for m in self.pattern.finditer(text) for c in self._segments(text, m.start(), m.end())]
+        named = sorted(named)
         for cand in runs:
             self._context(text, cand)
+            if any(start <= cand.start and cand.end <= end for start, end in named):
+                cand.evidence.add("ner")
         repeated = self._repeated_surnames(runs)
         for cand in runs:
             if len(cand.words) > 1 and cand.words[-1] in repeated:
@@ -237,7 +244,7 @@ class PersonFinder:
             return False  # "lector Maatschappelijk Werk Hogeschool Noord": a field, not a name
         if n >= 2 or cand.surname_at == 0 and " " in cand.text:
             return bool(strong)
-        if "title" in strong or "role" in strong and strong & {"speech", "repeated", "apposition"}:
+        if strong & {"title", "ner"} or "role" in strong and strong & {"speech", "repeated", "apposition"}:
             return True
         return lex.is_first_name(first) and fold(first) not in lex.first_name_exceptions
 
@@ -296,7 +303,9 @@ class PersonsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        persons, others = self.finder.candidates(text)
+        # A trained nl_core_news_* pipeline (settings.model) tags persons: extra evidence.
+        named = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NER_PERSON]
+        persons, others = self.finder.candidates(text, named)
         clusters: list[list[Candidate]] = []
         # Full names first, so that a first name or surname alone finds its full name
         # even when it comes first ("Net als Femke ... Femke Kuipers (14)").
