@@ -62,6 +62,10 @@ def test_persons_recognises_names_from_context(analyse, text, expected):
     "Het woord was aan lector Creatieve Therapie en lector Financiële Zelfredzaamheid.",
     "Er kwamen docenten en studenten Social Work naar de Vrijwilligerscentrale Zwolle.",
     "Het Jeugdoverleg Oostwijk begon om acht uur.",
+    # the name of an organisation after its type word, places after a preposition
+    "Stichting Samen Op Weg gaf een presentatie over haar aanpak.",
+    "Stichting Tom&Co en Huize Zonneweide helpen gezinnen.",
+    "In Ter Aar is de situatie anders.",
     # an organisation after "van": the verb belongs to the head of the phrase
     "Een vrijwilliger van De Schakel vulde aan dat het druk is.",
     # first names that are also words, at a sentence start
@@ -94,6 +98,7 @@ def test_persons_resolves_surname_and_first_name_mentions(analyse, text, name, m
     "Afwezig met bericht: dhr. P. Kramer (Humanitas), mw. L. Dekker (cliëntenraad)\n\nDe voorzitter opent.",
     "Verhinderd:\nIlse Brouwer, Kees Mulder\n\nDe voorzitter opent de vergadering om acht uur.",
     "Foto's: Roelof Dijkman. De bewoners van de wijk spraken over de kosten van energie.",
+    "De middag was druk bezocht. Dit verslag is geschreven door Bas Wolters.",
 ])
 def test_persons_leaves_out_contact_persons_and_authors(analyse, text):
     assert names(analyse(text)) == []

@@ -3,7 +3,7 @@
 Rules (from Dutch naming conventions and the reporting genre, see ANNOTATION.md §2):
 
 - A name is a run of capitalised words and initials, possibly with tussenvoegsels
-  ("A.J. de Vries", "Marian van den Berg", "Jansen-de Wit").
+  ("A.J. de Vries", "Lieke van den Broek", "Jansen-de Wit").
 - Function words, titles and organisation words in front are not part of the name
   ("wethouder Bosman", "Centrum Jeugd en Gezin").
 - A run is a person when its first word is a gazetteer first name (Faker nl_NL/nl_BE), it
@@ -73,7 +73,7 @@ def name_pattern(lexicon: Lexicon) -> re.Pattern:
     """One regex for a run of name words with tussenvoegsels in between."""
     inter = "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in lexicon.interfixes)
     word = rf"(?:{INITIALS}|{CAP}(?:-(?:(?:{inter})\s)?(?:{CAP}|{HYPHEN_LETTER}))*)"
-    return re.compile(rf"(?<![\w@.-]){word}(?:{SPACE}(?:(?:{inter}){SPACE})?{word})*(?![\w@])")
+    return re.compile(rf"(?<![\w@.&-]){word}(?:{SPACE}(?:(?:{inter}){SPACE})?{word})*(?![\w@&])")
 
 
 class PersonFinder:
@@ -87,9 +87,9 @@ class PersonFinder:
     Examples
     --------
     >>> finder = PersonFinder(load_lexicon())
-    >>> persons, others = finder.candidates("Volgens wethouder Jan de Vries is het goed.")
+    >>> persons, others = finder.candidates("Volgens wethouder Kees van Dalen is het goed.")
     >>> [c.text for c in persons]
-    ['Jan de Vries']
+    ['Kees van Dalen']
     """
 
     def __init__(self, lexicon: Lexicon):
@@ -145,6 +145,8 @@ class PersonFinder:
                 evidence.add("title")
             elif (e := self.lexicon.entry(low)) and e.category == "role":
                 evidence.add("role")
+            elif low in self.lexicon.not_name_words or e and e.category in ("org", "body"):
+                evidence.add("organisation")  # "Stichting Op Koers": the words after name it
         if current:
             segments.append((current, evidence))
         return [c for seg, ev in segments if (c := self._candidate(text, seg, ev))]
@@ -153,14 +155,14 @@ class PersonFinder:
         """One name candidate from consecutive name words; None when it cannot be a name."""
         # A full name before a tussenvoegsel is followed by an organisation, unless both
         # first words are first names ("Jan Willem de Vries").
-        # "Neem Leon van der Meer", "lector Armoede Wouter Peeters": the name starts at
+        # "Neem Sanne van der Linden", "lector Armoede Wouter Peeters": the name starts at
         # the first gazetteer first name when the words before it are not first names.
         first = next((i for i, (w, _) in enumerate(parts) if self.is_interfix(w)
                       or self.lexicon.is_first_name(w)), 0)
         if 0 < first < len(parts) - 1 and self.lexicon.is_first_name(parts[first][0]):
             parts = parts[first:]
         at = next((i for i, (w, _) in enumerate(parts) if self.is_interfix(w)), len(parts))
-        # "Vraag van Angèle": a first name after "van" starts a name, it ends none.
+        # "Vraag van Mirthe": a first name after "van" starts a name, it ends none.
         if 0 < at < len(parts) - 1 and self.lexicon.is_first_name(parts[at + 1][0]) \
                 and not self.lexicon.is_first_name(parts[0][0]):
             parts = parts[at + 1:]
@@ -186,7 +188,7 @@ class PersonFinder:
         if word.isupper() and len(word) > 1 and "." not in word:
             return False  # acronyms name organisations ("CJG", "WMZ")
         if low.endswith(self.lexicon.not_name_endings) and low not in self.lexicon.first_names:
-            return False  # streets, laws, policies ("Diessentstraat", "Jeugdwet")
+            return False  # streets, laws, policies ("Kastanjestraat", "Jeugdwet")
         entry = self.lexicon.entry(low)
         return entry is None or entry.category not in ("role", "org", "body", "attendee")
 
@@ -218,7 +220,7 @@ class PersonFinder:
         if re.match(r"\s*\(\s*\d{1,2}\s*\)", after):
             cand.evidence.add("age")
         elif m := re.match(r"\s*\(\s*([^\s()]+)", after):
-            # "(Centrum Jeugd en Gezin)", "(lector ...)", "(voorz.)", not "(eerst een huis)"
+            # "(Centrum Jeugd en Gezin)", "(lector ...)", "(voorz.)", not "(een jaar in de inloop)"
             entry = self.lexicon.entry(m.group(1).lower())
             if m.group(1)[0].isupper() or entry and entry.category in ("role", "org", "body"):
                 cand.evidence.add("apposition")
@@ -229,9 +231,17 @@ class PersonFinder:
             cand.evidence.add("colon")
         # "Een vrijwilliger van De Korf vulde aan": after a preposition the run is an object;
         # the verb that follows belongs to the head of the phrase, not to the run.
-        if (m := SPEECH_AFTER_NAME.match(after)) and m.group(1) in self.lexicon.verbs \
-                and prev not in OBJECT_PREPOSITIONS:
+        if (m := SPEECH_AFTER_NAME.match(after)) and prev not in OBJECT_PREPOSITIONS \
+                and self._says(m.group(1), text, cand.end + m.end()):
             cand.evidence.add("speech")
+
+    def _says(self, word: str, text: str, at: int) -> bool:
+        """A verb of saying, with its particle or noun later in the sentence when it has one
+        ("legt ... uit", "is ... enthousiast"; "is" alone is no speech)."""
+        end = SENTENCE_END.search(text, at)
+        rest = text[at:end.start() if end else len(text)].lower().split()
+        return any(verb.joined or not verb.particle or verb.particle in rest
+                   for verb in self.lexicon.verbs.get(word, ()))
 
     def _is_person(self, cand: Candidate) -> bool:
         """Gazetteer, initials or context decide."""
@@ -239,6 +249,8 @@ class PersonFinder:
         first = cand.words[0]
         if n >= 2 and (lex.is_first_name(first) or first.endswith(".")):
             return True
+        if "organisation" in cand.evidence and "ner" not in cand.evidence:
+            return False  # the name of an organisation, unless it starts with a person's name
         strong = cand.evidence - {"field"}
         if n > 2 and strong == {"role"}:
             return False  # "lector Maatschappelijk Werk Hogeschool Noord": a field, not a name
@@ -380,7 +392,10 @@ class PersonsComponent:
         if "@" in sentence or words & self.lexicon.contact_words:
             return True
         label = text[line_start:cand.start].strip().rstrip(":").lower()
-        return label in self.lexicon.author_labels
+        # "Dit verslag is geschreven door X": a label of two words or more also works in a sentence
+        lead = " ".join(text[max(line_start, cand.start - 40):cand.start].lower().split()).rstrip(":")
+        return label in self.lexicon.author_labels or any(
+            lead.endswith(a) for a in self.lexicon.author_labels if " " in a)
 
 
 def _compatible(first_a: str, first_b: str) -> bool:

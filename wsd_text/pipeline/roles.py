@@ -2,9 +2,9 @@
 
 Rules (from the apposition patterns of Dutch reporting, ANNOTATION.md §2, §8, §9):
 
-- A role word just before a name ("lector Maatschappelijke Zorg Sanne Wolters", "Voorzitter
-  Anouk van Dijk") or in its apposition ("Ingrid Mulder, programmamanager van ...",
-  "Jeroen de Boer (schuldhulpverlener Sociale Dienst Rivierland)").
+- A role word just before a name ("lector Sociale Innovatie Sanne Wolters", "Voorzitter
+  Anouk van Dijk") or in its apposition ("Ingrid Mulder, beleidsadviseur van ...",
+  "Jeroen de Boer (consulent Werkplein Rivierland)").
 - An organisation after "van", "bij", "namens" or "vanuit" beside the name, or a
   capitalised apposition in parentheses ("(Centrum Jeugd en Gezin)").
 - "de wethouder" later in the text is the actor whose role that is (label ROLE).
@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -29,6 +30,7 @@ ORG_AFTER = re.compile(rf",?\s+(?:van|bij|namens|vanuit)\s+{ORG}")
 APPOSITION = re.compile(r"\s*(?:\(([^()\n]{1,120})\)|,\s+([^,.;:()\n]{2,120})[,.;:]?|[ \t]+[-–][ \t]+([^\n]{2,60})$)",
                         re.MULTILINE)
 BOTH = ("beiden", "allebei")
+FIELD_WORDS = 3  # lower-case words of a field between a role and a name ("docent sociaal werk")
 ADJ = r"(?:[a-zà-ÿ]+(?:e|en|ig|s)\s+){0,2}"
 PRONOUN_GROUPS = r"[Ss]ommigen|[Aa]nderen|[Vv]elen|[Dd]e meesten"
 PRONOUN_ANON = r"[Ii]emand|[Ee]en ander"
@@ -132,19 +134,22 @@ class RolesComponent:
         return org or None
 
     def _role_before(self, doc: Doc, span: Span) -> str | None:
-        """Role words right before a name, back to the first role word of the phrase."""
-        start, first_role = span.start, None
+        """Role words right before a name, back to the first role word of the phrase; the
+        field of a role may follow it in capitals or lower case ("docent sociaal werk X")."""
+        start, first_role, field = span.start, None, 0
         for i in range(span.start - 1, max(span.start - 7, tokens_of(doc).sentence(span.start)[0]) - 1, -1):
             token = doc[i]
             if not token.is_alpha or token.lower_ in self.lexicon.verbs:
                 break
             entry = self.lexicon.entry(token.lower_)
             if entry and entry.category == "role":
-                first_role = i
+                first_role, field = i, 0
+            elif token.is_lower and token.lower_ not in STOP_WORDS and field < FIELD_WORDS and first_role is None:
+                field += 1
             elif not (token.is_title or token.lower_ == "en"):
                 break
-        if first_role is None:
-            return None
+        if first_role is None or first_role == start - 2 and doc[start - 1].lower_ == "en":
+            return None  # "de wethouder en Anna Smit": two people, no role of Anna Smit
         return doc[first_role:start].text
 
     def _split(self, text: str) -> tuple[str | None, str | None]:
@@ -155,7 +160,7 @@ class RolesComponent:
         role_at = next((i for i, w in enumerate(words[:4]) if (e := self.lexicon.entry(w.strip(",").lower()))
                         and e.category == "role"), None)
         if role_at is None:
-            # "(beiden van professionele organisatie Bureau X)": the organisation and its type
+            # "(beiden van welzijnsorganisatie Stichting X)": the organisation and its type
             words = words[1:] if words and words[0].lower() in ("van", "bij", "namens", "vanuit") else words
             return None, (" ".join(words) if any(w[:1].isupper() for w in words) else None)
         if m := ORG_AFTER.search(" " + " ".join(words)):

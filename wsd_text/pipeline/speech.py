@@ -7,7 +7,7 @@ Rules (Dutch word order and the reporting genre; ANNOTATION.md §2, §3, §9.3):
   particle may be joined to "er", "daar" or "hier": "wees erop").
   Dutch main clauses put the finite verb second, so everything before it is one constituent:
   the subject opens the clause ("Wolters vult aan", "dat Bosman zegt") or follows the verb
-  ("benadrukt docentonderzoeker Verhoef", "“...”, vertelt Femke"). The subject may be
+  ("waarschuwt onderzoeker Hoekstra", "“...”, vertelt Femke"). The subject may be
   coordinated ("A en B vertelden"), carry a "van" phrase ("Kok van de voedselbank") or an
   insertion between commas or brackets (an apposition or a relative clause); titles, role
   words and field words may precede the name ("docent sociaal werk Kok"). With a perfect
@@ -15,7 +15,7 @@ Rules (Dutch word order and the reporting genre; ANNOTATION.md §2, §3, §9.3):
   person. A line break ends a clause: a heading line is never a subject.
 - "aldus X" and "volgens X" (the speaker follows the word; "volgens haar/hem" is the last
   named person).
-- Any verb between a closing quotation mark and a name ("„...” gebaart Joke").
+- Any verb between a closing quotation mark and a name ("„...” wijst Kees").
 - Colon labels at the start of a line, after titles or role words and before an optional
   bracket ("Wolters: ...", "Mevr. Pinto (wijkteam): ..."), "Vraag van X: ...", and a
   sentence ending in ":" before a quote ("Bakker sluit af: “...”").
@@ -70,7 +70,7 @@ def make_speech(nlp: Language, name: str, data_dir: str | None) -> "SpeechCompon
     Examples
     --------
     >>> from wsd_text.nlp import build_pipeline
-    >>> doc = build_pipeline()("Wethouder Jan de Vries legt uit dat het beter moet.")
+    >>> doc = build_pipeline()("Wethouder Kees van Dalen legt uit dat het beter moet.")
     >>> [(s.text, s._.wsd_actor) for s in doc.spans["wsd_speech"]]
     [('legt uit', 'a1')]
     """
@@ -259,15 +259,15 @@ class SpeechComponent:
         return stop + 1
 
     def _role_word(self, word: str) -> bool:
-        """A role word or title in front of a name ("Voorzitter Aafke ...")."""
+        """A role word or title in front of a name ("Voorzitter Mirthe ...")."""
         entry = self.lexicon.entry(word)
         return bool(entry and entry.category == "role") or word.rstrip(".") in self.lexicon.titles
 
     def _field_word(self, i: int) -> bool:
-        """A lower-case word that can extend a role ("docent sociaal werk")."""
-        word = self.tok.word(i)
-        return word.isalpha() and word.islower() and word not in SUBORDINATORS and \
-            word not in PRONOUNS and word not in CONJUNCTIONS and word not in self.lexicon.verbs
+        """A word that can extend a role ("docent sociaal werk", "lector Armoede")."""
+        word, lower = self.tok.word(i), self.tok.lower(i)
+        return word.isalpha() and (word.islower() or word.istitle()) and lower not in SUBORDINATORS and \
+            lower not in PRONOUNS and lower not in CONJUNCTIONS and lower not in self.lexicon.verbs
 
     def _name_at(self, i: int, end: int, max_skip: int = 5, fields: int = 0) -> Span | None:
         """The mention at ``i`` or after a lead-in: articles, "ook", titles and role words,
