@@ -17,7 +17,7 @@ from ..records import ACTOR_PERSPECTIVES
 
 NAME_PART_KEYS = {"interfixes", "titles", "first_name_exceptions", "not_name_words", "not_name_endings",
                   "contact_words", "author_labels", "absent_labels"}
-PERSPECTIVE_KEYS = {"max_child_age", "phrases", "interview_words", "poll_words", "chair_verbs"}
+PERSPECTIVE_KEYS = {"max_child_age", "phrases", "patterns", "interview_words", "poll_words", "chair_verbs"}
 ROLE_CATEGORIES = ("role", "org", "person", "attendee", "body")
 SPEECH_KINDS = ("say", "think", "present", "ask", "source")
 # A compound inherits the entry of its head (the last part, as Dutch compounds go) only
@@ -71,6 +71,7 @@ class Lexicon:
     verbs: dict[str, tuple[Verb, ...]]
     max_child_age: int
     phrases: dict[str, tuple[str, ...]]
+    patterns: dict[str, tuple[str, ...]]
     interview_words: tuple[str, ...]
     poll_words: frozenset[str]
     chair_verbs: frozenset[str]
@@ -134,6 +135,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         roles=_load_roles(data_dir), verbs=_load_verbs(data_dir),
         max_child_age=int(persp.get("max_child_age", 20)),
         phrases={p: tuple(w.lower() for w in ws) for p, ws in (persp.get("phrases") or {}).items()},
+        patterns={p: tuple(ws) for p, ws in (persp.get("patterns") or {}).items()},
         interview_words=tuple(w.lower() for w in persp.get("interview_words") or ()),
         poll_words=lower("poll_words", persp),
         chair_verbs=lower("chair_verbs", persp),

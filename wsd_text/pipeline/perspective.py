@@ -12,7 +12,7 @@ The first rule that gives an answer decides, and its words go to ``Actor.evidenc
    reported meeting and is ``formal``.
 6. Asking the questions in an interview makes an interviewer: ``formal`` (§8.12).
 7. Anonymous actors and groups take their noun; the attendees take the attendance unit
-   ("40 ambtenaren en professionals" is formal) or are ``mixed`` (§8.4).
+   ("35 beleidsmedewerkers en professionals" is formal) or are ``mixed`` (§8.4).
 
 This last component also drops anonymous candidates that do not speak (§2), keeps the
 group answering a poll, and numbers the actors in order of first mention.
@@ -32,12 +32,14 @@ from .text import spans_by_actor, tokens_of
 
 AGE = re.compile(r"\s*\(\s*(\d{1,2})\s*(?:jaar)?\s*\)")
 APPOSITION_START = re.compile(r"\s*(?:\(|,\s+(?:de|het|een|[a-z]+er)\b)")
-QUOTED = re.compile(r"\s*[“„\"‘']([^”\"’\n]{1,2000})")
-# "als (ervaren) vrijwilliger": the role word right after "als" or after one adjective.
-SELF_ROLE = re.compile(r"\b[Aa]ls\s+(\w+)(?:\s+(\w+))?")
+QUOTED = re.compile(r"\s*[“„\"‘'«]([^”\"’»\n]{1,2000})")
+# "als (ervaren) vrijwilliger": the role word right after "als" or after one adjective; not
+# "als een hulpverlener", a comparison.
+SELF_ROLE = re.compile(r"\b[Aa]ls\s+(?!(?:een|de|het)\b)(\w+)(?:\s+(\w+))?")
+SUBJECT_PRONOUNS = frozenset({"hij", "zij", "ze"})
 # "Femke Kok is al tien jaar vrijwilliger bij ...", "werkt als ...": a role after a copula
 # that follows the name, within a few words.
-COPULA_ROLE = re.compile(r"[ \t]+(?:is|was|werkt|werkte)[ \t]+((?:[\w-]+[ \t]+){0,5}[\w-]+)")
+COPULA_ROLE = re.compile(r"[ \t]+(?:is|was|werd|werkt|werkte)[ \t]+((?:[\w-]+[ \t]+){0,5}[\w-]+)")
 
 
 @Language.factory("wsd_perspective", assigns=["doc._.wsd_actors"],
@@ -61,8 +63,11 @@ class PerspectiveComponent:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         # Whole words only: "vrijwillig" must not be found inside "vrijwilligers".
-        self.phrases = {p: re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
-                        for p, words in lexicon.phrases.items() if words}
+        self.phrases = {}
+        for p in dict.fromkeys([*lexicon.phrases, *lexicon.patterns]):
+            alternatives = [rf"\b{re.escape(w)}\b" for w in lexicon.phrases.get(p, ())] + list(lexicon.patterns.get(p, ()))
+            if alternatives:
+                self.phrases[p] = re.compile("(?i)" + "|".join(f"(?:{a})" for a in alternatives))
 
     def __call__(self, doc: Doc) -> Doc:
         self.tok = tokens_of(doc)
@@ -106,7 +111,11 @@ class PerspectiveComponent:
         if orgs or actor.organisation:
             return "unknown", None  # §8.12: an organisation of unstated type
         if weak is not None:
-            if dominant is not None and not (weak[0].perspective == "formal" and self._chair_of_meeting(weak[0].term)):
+            if weak[0].perspective == "formal" and self._chair_of_meeting(weak[0].term):
+                return weak[0].perspective, weak[1]
+            if found := self._nearby_organisation(own):
+                return found[0], f"{weak[1]}; {found[1]}"  # "De leden van de Wmo-raad ... Voorzitter X"
+            if dominant is not None:
                 return dominant[0], f"{weak[1]}; {dominant[1]}"
             return weak[0].perspective, weak[1]
         if any(c.label_ == "ask" and any(w in self._sentence(c).lower() for w in self.lexicon.interview_words)
@@ -121,12 +130,24 @@ class PerspectiveComponent:
         """Rule 3: "als vrijwilliger", "zelf armoede ervaren" in the actor's sentences."""
         # A dict, not a set: the first text with a phrase decides, so the order must not
         # depend on string hashing (which differs per process).
+        for span in own:
+            # "X leefde jaren van een uitkering en is nu ervaringsdeskundige": a copula after
+            # the name in its own sentence says more than a comparison in a quote ("als een …")
+            if m := COPULA_ROLE.search(self.text, span.end_char, self.tok.end[self.tok.sentence(span.start)[1] - 1]):
+                for word in m.group(1).split():
+                    if (entry := self._strong_role(word)) and word.lower() == entry.term:
+                        return entry.perspective, word
         texts = dict.fromkeys(self._sentence(s) for s in list(own) + list(said))
+        for span in own:
+            # "X ... . Zij zorgt al jaren voor haar man": the next sentence opens with a pronoun
+            after = self.tok.sentence(span.start)[1]
+            if after < len(self.tok) and self.tok.lower(after) in SUBJECT_PRONOUNS:
+                texts.setdefault(self.tok.span_text(*self.tok.sentence(after)))
         for cue in said:
             # the quote that follows the cue's sentence is the speaker's own words too; the
             # sentencizer may keep an opening mark with the sentence, as its last token
             last = self.tok.sentence(cue.start)[1] - 1
-            after = self.tok.idx[last] if self.tok.word(last) in "“„\"‘'" else self.tok.end[last]
+            after = self.tok.idx[last] if self.tok.word(last) in "“„\"‘'«" else self.tok.end[last]
             if m := QUOTED.match(self.text, after):
                 texts.setdefault(m.group(1))
         for original in texts:
@@ -137,11 +158,19 @@ class PerspectiveComponent:
                 for word in filter(None, m.groups()):
                     if entry := self._strong_role(word):
                         return entry.perspective, original[m.start():m.end(m.groups().index(word) + 1)]
-        for span in own:
-            if m := COPULA_ROLE.match(self.text, span.end_char):
-                for word in m.group(1).split():
-                    if (entry := self._strong_role(word)) and word.lower() == entry.term:
-                        return entry.perspective, word
+        return None
+
+    def _nearby_organisation(self, own) -> tuple[str, str] | None:
+        """The type of an organisation or body named in the sentence of the actor's first
+        mention or the sentence before it: whose chair or coordinator a weak role is."""
+        if not own:
+            return None
+        start, end = self.tok.sentence(min(s.start for s in own))
+        before = self.tok.sentence(start - 1)[0] if start > 0 else start
+        for word in re.findall(r"[^\W\d_][\w-]*", self.tok.span_text(before, end)):
+            entry = self.lexicon.entry(word.lower())
+            if entry and entry.category in ("org", "body") and entry.perspective not in ("unknown", "mixed"):
+                return entry.perspective, word
         return None
 
     def _chair_of_meeting(self, role: str) -> bool:

@@ -139,8 +139,8 @@ class RolesComponent:
         start, first_role, field = span.start, None, 0
         for i in range(span.start - 1, max(span.start - 7, tokens_of(doc).sentence(span.start)[0]) - 1, -1):
             token = doc[i]
-            if not token.is_alpha or token.lower_ in self.lexicon.verbs:
-                break
+            if not token.text.replace("-", "").isalpha() or token.lower_ in self.lexicon.verbs:
+                break  # a hyphenated compound is a word: "Wmo-raadslid"
             entry = self.lexicon.entry(token.lower_)
             if entry and entry.category == "role":
                 first_role, field = i, 0
