@@ -5,9 +5,9 @@ Status, the first that holds (§4):
 1. ``voiced``: an actor of the perspective speaks (``doc._.wsd_actors``); a ``mixed``
    group makes no perspective voiced (§8.4).
 2. ``present``: a non-speaking actor of the perspective takes part, or a sentence names
-   its people in the same clause as an attendance phrase ("verzamelden zich vrijwilligers
-   en beroepskrachten"), or says there were too few of them ("slechts één vertegenwoordiger
-   van een informele organisatie"). A clause about the future, a wish or practice in
+   its people in the same clause as an attendance phrase ("verzamelden zich buurtbewoners
+   en wijkagenten"), or says there were too few of them ("slechts twee bewoners uit de
+   flat"). A clause about the future, a wish or practice in
    general ("zijn welkom bij de volgende bijeenkomst", "ontbreken vaak") is not this
    meeting (§8.14, §8.15).
 3. ``mentioned``: a term of the perspective occurs anywhere else (target groups, a film,
@@ -57,7 +57,7 @@ class VoiceFinder:
     --------
     >>> import spacy
     >>> nlp = spacy.blank("nl"); _ = nlp.add_pipe("sentencizer"); _ = nlp.add_pipe("wsd_voices")
-    >>> nlp("Er was slechts één vrijwilliger aanwezig. Het ging over kinderen.")._.wsd_voices["informal"].status
+    >>> nlp("Op de avond waren twaalf vrijwilligers aanwezig. Het ging over kinderen.")._.wsd_voices["informal"].status
     'present'
     """
 
@@ -66,6 +66,7 @@ class VoiceFinder:
         self.parts = frozenset(w.lower() for w in cues.get("parts") or ())
         self.skip_names = frozenset(cues.get("skip_names") or ())
         meeting = _words(cues.get("meeting"), r"\w*(?:{})\b")
+        self.meeting = re.compile(rf"\b{meeting}") if cues.get("meeting") else None
         self.clause_breaks = _compile(cues["clause_breaks"], source)
         self.not_now = _compile(_words(cues.get("not_now"), r"\b(?:{})\b"), source)
         self.fillers = _compile(_words(cues.get("name_fillers"), r"^(?:(?:{})\s+)+"), source)
@@ -179,7 +180,9 @@ class VoiceFinder:
                 found += [(m.start(group), i, name) for i, name in enumerate(map(self._clean_name, items))]
         names: list[str] = []
         for _, _, name in sorted(found):
-            if name and name not in names and not self._names_perspective(name):
+            # "We willen hen bij een volgende bijeenkomst uitnodigen": a meeting is no voice
+            meeting = self.meeting is not None and self.meeting.search(name.lower())
+            if name and name not in names and not meeting and not self._names_perspective(name):
                 names.append(name)
         return names
 
@@ -239,7 +242,7 @@ def _voice(perspective: str, voiced: dict, present: dict, mentioned: dict, flagg
         status, evidence = "mentioned", mentioned[perspective]
     else:
         status, evidence = "absent", None
-    # A heading ("Weinig jongeren bij bijeenkomst") flags too, but a body sentence says it fuller.
+    # A heading ("Amper ouders op de inloopavond") flags too, but a body sentence says it fuller.
     best = min(flagged, key=lambda s: (s.kind == "heading", s.start), default=None)
     return Voice(status=status, flagged_missing=best is not None,
                  evidence=best.text if best else None, status_evidence=evidence)
