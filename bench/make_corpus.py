@@ -124,7 +124,7 @@ def known_names(texts: Iterable[str]) -> set[str]:
 class NameSwapper:
     """Replaces the real names in report pieces by fake ones, the same fake for the same person.
 
-    A later mention by surname ("Witte" after "Toby Witte") gets the fake surname.
+    A later mention by surname ("Verhoef" after "Nadia Verhoef") gets the fake surname.
     """
 
     _LAST_NAMES = tuple(n for n in DutchNames.last_names if re.fullmatch(r"[A-Z][a-zë]+", n))

@@ -60,12 +60,12 @@ def coding(name, perspective, quote_actor, themes, status="voiced"):
 
 
 def test_agree_aligns_units_like_evaluate():
-    a = coding("Toby Witte", "formal", "a1", ["armoede", "schulden"])
-    b = coding("Witte", "informal", "a1", ["armoede"], status="present")
+    a = coding("Nadia Verhoef", "formal", "a1", ["armoede", "schulden"])
+    b = coding("Verhoef", "informal", "a1", ["armoede"], status="present")
     b[0]["quotes"][0]["text"] = "we moeten veel eerder bij gezinnen komen"
     units, n, unmatched = agreement_units(a, b)
     assert n == 1 and unmatched == ()
-    # Witte ~ Toby Witte and Ilse de Boer ~ Ilse de Boer (equal names are aligned first).
+    # Verhoef ~ Nadia Verhoef and Ilse de Boer ~ Ilse de Boer (equal names are aligned first).
     assert sorted(zip(*units["speaks"])) == [(False, False), (True, True)]
     assert sorted(zip(*units["perspective"])) == [("formal", "informal"), ("informal", "informal")]
     assert units["quote_found"] == ([True], [True])                    # Jaccard 6/7 >= 0.5
@@ -75,8 +75,8 @@ def test_agree_aligns_units_like_evaluate():
 
 
 def test_agree_unpaired_quotes_and_reports():
-    a = coding("Toby Witte", "formal", "a1", [])
-    b = coding("Toby Witte", "formal", None, []) + [{"report": "ander.txt"}]
+    a = coding("Nadia Verhoef", "formal", "a1", [])
+    b = coding("Nadia Verhoef", "formal", None, []) + [{"report": "ander.txt"}]
     b[0]["quotes"][0]["text"] = "Iets heel anders gezegd vandaag"
     units, n, unmatched = agreement_units(a, b)
     assert units["quote_found"] == ([True, False], [False, True])
@@ -92,8 +92,8 @@ def test_agree_intervals_are_repeatable_and_hold_the_estimate():
 
 
 def test_agree_table_and_csv(tmp_path):
-    result = agree(coding("Toby Witte", "formal", "a1", ["armoede"]),
-                   coding("Toby Witte", "informal", "a1", ["armoede"]), resamples=50)
+    result = agree(coding("Nadia Verhoef", "formal", "a1", ["armoede"]),
+                   coding("Nadia Verhoef", "informal", "a1", ["armoede"]), resamples=50)
     table = format_agreements(result)
     assert table.splitlines()[1].startswith("speaks") and "1 report(s) coded by both" in table
     rows = write_agreements_csv(result, tmp_path / "a.csv").read_text("utf-8").splitlines()

@@ -21,7 +21,7 @@ def schema(name):
         return etree.XMLSchema(etree.parse(str(path)))
 
 
-def make(text, name="Toby Witte", quote="Dit raakt mij diep", report="verslag.txt"):
+def make(text, name="Nadia Verhoef", quote="Dit houdt mij wakker", report="verslag.txt"):
     """A report and its record: one speaking wethouder, one quote, a voice and a theme."""
     start = text.index(quote)
     mention = text.index(name)
@@ -36,7 +36,7 @@ def make(text, name="Toby Witte", quote="Dit raakt mij diep", report="verslag.tx
     return record, Report(report, Path(report), text, "Kenniscafé armoede", ())
 
 
-TEXT = ("Kenniscafé armoede\n\nWethouder Toby Witte zei: „Dit raakt mij diep.”\n\n"
+TEXT = ("Kenniscafé armoede\n\nWethouder Nadia Verhoef zei: „Dit houdt mij wakker.”\n\n"
         "Armoede raakt veel gezinnen. Kinderen waren er niet bij.")
 
 
@@ -96,10 +96,10 @@ def test_export_qdpx_leaves_out_empty_containers(tmp_path):
 
 @pytest.mark.parametrize("text", [
     TEXT,
-    TEXT.replace("diep", "diep 😀🇳🇱"),                       # astral codepoints and a flag sequence
+    TEXT.replace("wakker", "wakker 😀🇳🇱"),                    # astral codepoints and a flag sequence
     TEXT.replace("\n", "\r\n"),                                   # CRLF line ends
     "\ufeff" + TEXT,                                              # a BOM
-    "\ufeff" + TEXT.replace("\n", "\r\n").replace("diep", "diep 👍🏽"),  # all three
+    "\ufeff" + TEXT.replace("\n", "\r\n").replace("wakker", "wakker 👍🏽"),  # all three
 ], ids=["plain", "emoji", "crlf", "bom", "all"])
 def test_export_qdpx_offsets_are_codepoints_over_the_text_written(tmp_path, text):
     path = export(tmp_path / "c.qdpx", text, quote=text[text.index("Dit"):text.index(".”")])
@@ -107,18 +107,18 @@ def test_export_qdpx_offsets_are_codepoints_over_the_text_written(tmp_path, text
     assert b"\r" not in written and not written.startswith(b"\xef\xbb\xbf")
     found = dict(selections(path))
     assert found[text[text.index("Dit"):text.index(".”")]] == text[text.index("Dit"):text.index(".”")]
-    assert found["Toby Witte"] == "Toby Witte"
+    assert found["Nadia Verhoef"] == "Nadia Verhoef"
     assert found["child: flagged_missing"] == "Kinderen waren er niet bij."
     assert found["armoede"] == "Armoede raakt veel gezinnen."
 
 
 def test_export_qdpx_offsets_of_an_ingested_file_with_bom_and_crlf(tmp_path):
     source = tmp_path / "verslag.txt"
-    source.write_bytes(("\ufeff" + TEXT.replace("diep", "diep 😀")).replace("\n", "\r\n").encode("utf-8"))
+    source.write_bytes(("\ufeff" + TEXT.replace("wakker", "wakker 😀")).replace("\n", "\r\n").encode("utf-8"))
     report = read_report(source)
-    record, _ = make(report.text, quote="Dit raakt mij diep 😀")
+    record, _ = make(report.text, quote="Dit houdt mij wakker 😀")
     path = write_qdpx([record], [report], tmp_path / "c.qdpx")
-    assert dict(selections(path))["Dit raakt mij diep 😀"] == "Dit raakt mij diep 😀"
+    assert dict(selections(path))["Dit houdt mij wakker 😀"] == "Dit houdt mij wakker 😀"
 
 
 def test_export_qdpx_is_deterministic(tmp_path):
@@ -131,7 +131,7 @@ def test_export_qdpx_actors_are_cases_with_variables(tmp_path):
     names = {v.get("guid"): v.get("name") for v in root.iterfind("q:Variables/q:Variable", Q)}
     case = root.find("q:Cases/q:Case", Q)
     values = {names[v.find("q:VariableRef", Q).get("targetGUID")]: v[1].text for v in case.iterfind("q:VariableValue", Q)}
-    assert case.get("name") == "Toby Witte"
+    assert case.get("name") == "Nadia Verhoef"
     assert values == {"actor_id": "a1", "perspective": "formal", "role": "wethouder",
                       "organisation": "gemeente Utrecht", "kind": "individual", "speaks": "true"}
     assert len(case.findall("q:SelectionRef", Q)) == 2  # the mention and the quote

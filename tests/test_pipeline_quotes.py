@@ -19,15 +19,15 @@ def quotes_of(nlp, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("„Dit is een mooie dag,” zegt Jan.", ["Dit is een mooie dag,"]),
-    ("“Dit is een mooie dag”, zegt Jan.", ["Dit is een mooie dag"]),
-    ('"Dit is een mooie dag", zegt Jan.', ["Dit is een mooie dag"]),
-    ("‘Dit is een mooie dag’, zegt Jan.", ["Dit is een mooie dag"]),
-    ("'Dit is een mooie dag', zegt Jan.", ["Dit is een mooie dag"]),
-    ("«Dit is een mooie dag», zegt Jan.", ["Dit is een mooie dag"]),
-    (",,Dit is een mooie dag,'' zegt Jan.", ["Dit is een mooie dag,"]),
-    ("„Dit is een mooie dag“, zegt Jan.", ["Dit is een mooie dag"]),  # German-style closer
-    ("Jan: „We beginnen vandaag. Morgen gaan we verder. Dan zijn we klaar.”",
+    ("„Dit is een mooie dag,” zegt Kees.", ["Dit is een mooie dag,"]),
+    ("“Dit is een mooie dag”, zegt Kees.", ["Dit is een mooie dag"]),
+    ('"Dit is een mooie dag", zegt Kees.', ["Dit is een mooie dag"]),
+    ("‘Dit is een mooie dag’, zegt Kees.", ["Dit is een mooie dag"]),
+    ("'Dit is een mooie dag', zegt Kees.", ["Dit is een mooie dag"]),
+    ("«Dit is een mooie dag», zegt Kees.", ["Dit is een mooie dag"]),
+    (",,Dit is een mooie dag,'' zegt Kees.", ["Dit is een mooie dag,"]),
+    ("„Dit is een mooie dag“, zegt Kees.", ["Dit is een mooie dag"]),  # German-style closer
+    ("Kees: „We beginnen vandaag. Morgen gaan we verder. Dan zijn we klaar.”",
      ["We beginnen vandaag. Morgen gaan we verder. Dan zijn we klaar."]),
 ])
 def test_pipeline_quotes_every_mark_style(quote_nlp, text, expected):
@@ -37,12 +37,12 @@ def test_pipeline_quotes_every_mark_style(quote_nlp, text, expected):
 @pytest.mark.parametrize("text, expected", [
     # a right-hand mark used as the opener
     ("De wethouder zegt: ”Wij gaan dit samen oplossen.”", ["Wij gaan dit samen oplossen."]),
-    ("Bellen gaat moeizaam, ”alles moet per brief geregeld worden”.", ["alles moet per brief geregeld worden"]),
+    ("Het loket sluit vroeg, ”na vier uur staat iedereen voor een dichte deur”.", ["na vier uur staat iedereen voor een dichte deur"]),
     # ‘…’ closed by a straight '
     ("‘Wij luisteren altijd eerst naar de bewoners', zegt Ans.", ["Wij luisteren altijd eerst naar de bewoners"]),
     # a stray inner mark: code the outer marks, keep the stray mark (§8.5)
-    ("Een vrijwilliger zei:\n\n‘Doe geen beloftes die je niet houdt’, anders ben je het vertrouwen kwijt.'",
-     ["Doe geen beloftes die je niet houdt’, anders ben je het vertrouwen kwijt."]),
+    ("Een vrijwilliger zei:\n\n‘Kom altijd terug als je dat hebt gezegd’, anders haken mensen snel af.'",
+     ["Kom altijd terug als je dat hebt gezegd’, anders haken mensen snel af."]),
     # a closing mark without an opener ends the speech since the previous quote
     ("Ans vertelt: “Het begon klein.” Daarna kwamen er meer mensen. Nu is het een beweging.”",
      ["Het begon klein.", "Daarna kwamen er meer mensen. Nu is het een beweging."]),
@@ -62,12 +62,12 @@ def test_pipeline_quotes_broken_and_unbalanced_marks(quote_nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Hij werkt 's avonds bij twee MBO's en zo'n paradigma’s zijn lastig.", []),
-    ("‘In de jaren '90 werkten we ’s avonds bij de MBO’s van de stad.’",
-     ["In de jaren '90 werkten we ’s avonds bij de MBO’s van de stad."]),
-    ("‘We praten over alle levensthema’s van jongeren.’ Daarna volgt de pauze.",
-     ["We praten over alle levensthema’s van jongeren."]),
-    ("‘Dat waren echt zware trauma’s.’ Het bleef stil.", ["Dat waren echt zware trauma’s."]),
+    ("Hij werkt 's avonds bij twee ROC's en zo'n dilemma’s zijn lastig.", []),
+    ("‘In de jaren '80 sliepen we ’s zomers in de auto’s van de buren.’",
+     ["In de jaren '80 sliepen we ’s zomers in de auto’s van de buren."]),
+    ("‘We hebben het over alle hobby’s van jongeren.’ Daarna volgt de pauze.",
+     ["We hebben het over alle hobby’s van jongeren."]),
+    ("‘Dat waren echt dure cadeau’s.’ Het bleef stil.", ["Dat waren echt dure cadeau’s."]),
 ])
 def test_pipeline_quotes_apostrophes_never_open_or_close(quote_nlp, text, expected):
     assert quotes_of(quote_nlp, text) == expected
@@ -75,17 +75,17 @@ def test_pipeline_quotes_apostrophes_never_open_or_close(quote_nlp, text, expect
 
 @pytest.mark.parametrize("text", [
     "Het kenniscafé ‘Samen sterk in de wijk’ trok veel bezoekers.",         # title after a title noun
-    "Tijdens de kennismakingsopdracht 'iedereen op een rij' leerden we elkaar kennen.",  # compound
-    "Het Beleidsonderzoek ‘Naar een betere aanpak van schulden’ kwam uit.",
-    "Ze werkten met de “Zeven stappen van het Buurtteam” in de wijk.",      # determiner before
-    "Er kwam een pleidooi tegen het 'te snel overnemen van zaken' door professionals.",
+    "Bij de groepsopdracht 'bouw samen een toren' werkten we in tweetallen.",  # compound
+    "Het Wijkonderzoek ‘Over de drempel van het buurthuis’ kwam uit.",
+    "Ze oefenden met de “Vijf vragen voor een goed keukentafelgesprek” in het team.",  # determiner before
+    "Er kwam kritiek op het 'alles alvast invullen voor de klant' door sommige loketten.",
     "Tijdens ‘De Week van de Armoede’ waren er veel activiteiten.",         # title case
     "Ze nemen vaak ‘rare en onhandige’ beslissingen, zegt de onderzoeker.",  # scare, sentence runs on
-    "Zij kennen elkaar ‘van horen zeggen’ en dat is jammer.",
-    "Ze geven alleen geld uit 'als het er is' , en dat werkt.",              # short lower-case phrase
+    "Zij kennen die regeling ‘uit de tweede hand’ en dat is jammer.",
+    "Ze doen grote boodschappen 'als de bonus er is' , en dat scheelt.",     # short lower-case phrase
     "Het project heet ‘Samen aan tafel’ sinds dit jaar.",                    # term word before
-    "Hij noemt dat ‘de vraag achter de vraag’ in zijn werk.",
-    "Zij richtte de ‘Caravan Crew’ op.",                                     # under three words
+    "Hij noemt dat ‘het verhaal achter de brief’ in zijn werk.",
+    "Zij richtte de ‘Fiets Brigade’ op.",                                     # under three words
     "Het woord 'meedoen aan de samenleving' viel vaak.",                    # a phrase as a word (§9.7)
     "Het motto was: ‘Samen sterk voor de wijk’.",                           # title word before "was:"
 ])
@@ -95,12 +95,12 @@ def test_pipeline_quotes_titles_terms_and_scare_quotes_are_not_quotes(quote_nlp,
 
 @pytest.mark.parametrize("text, expected", [
     # three words is enough (§8.7), with a cue
-    ("“Het moet anders”, aldus de wethouder.", ["Het moet anders"]),
+    ("“Dit werkt niet”, aldus de wethouder.", ["Dit werkt niet"]),
     # a short aside in parentheses
     ("Hij zat een jaar thuis („om te klussen”) en zoekt nu werk.", ["om te klussen"]),
     # a lower-case fragment with a speaker's person words
-    ("Het is prettig als er iemand meekijkt, “want anders raak ik het overzicht kwijt”.",
-     ["want anders raak ik het overzicht kwijt"]),
+    ("Een maatje helpt bij de post, “omdat ik de brieven niet altijd snap”.",
+     ["omdat ik de brieven niet altijd snap"]),
     # poll answers, one per list item
     ("De antwoorden:\n\n- ‘Meer tijd voor elkaar’\n\n- ‘Elkaar beter leren kennen’",
      ["Meer tijd voor elkaar", "Elkaar beter leren kennen"]),
@@ -129,9 +129,9 @@ def test_pipeline_quotes_nested_quote_belongs_to_outer(quote_nlp):
 def test_pipeline_quotes_pull_quote_that_repeats_a_body_quote_is_dropped(quote_nlp):
     text = ("Ans zegt: „Samen komen we verder. Wie alleen staat, redt het niet.”\n\n"
             "„Wie alleen staat, redt het niet.”\n\n"
-            "„Met ons team willen we de buurt zichtbaar maken.”")
+            "„Met ons team brengen we de buurt samen aan tafel.”")
     assert quotes_of(quote_nlp, text) == ["Samen komen we verder. Wie alleen staat, redt het niet.",
-                                         "Met ons team willen we de buurt zichtbaar maken."]
+                                         "Met ons team brengen we de buurt samen aan tafel."]
 
 
 def test_pipeline_quotes_interrupted_quote_is_two_quotes(quote_nlp):
@@ -145,10 +145,10 @@ def test_pipeline_quotes_split_piece_under_three_words_is_dropped(quote_nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "Witte: ”Dit  raakt\u00a0mij\n diep.” En verder.",
+    "Verhoef: ”Dit  houdt\u00a0mij\n wakker.” En verder.",
     "😀 Emoji eerst. „Één café, één ‘woord’ en één zin.” Daarna.",
     "Ans vertelt: “Het begon klein.” Daarna kwamen er meer mensen.”",
-    "‘Doe geen beloftes die je niet houdt’, anders ben je het kwijt.'",
+    "‘Kom altijd terug als je dat zegt’, anders haken ze af.'",
 ])
 def test_pipeline_quotes_offsets_are_exact_codepoints(quote_nlp, text):
     doc = quote_nlp(text)
@@ -161,7 +161,7 @@ def test_pipeline_quotes_offsets_are_exact_codepoints(quote_nlp, text):
 
 
 def test_pipeline_quotes_sets_span_group(quote_nlp):
-    doc = quote_nlp("Jan zegt: „Dit is een mooie dag.” Daarna.")
+    doc = quote_nlp("Kees zegt: „Dit is een mooie dag.” Daarna.")
     (span,) = doc.spans["wsd_quotes"]
     assert span.text == "Dit is een mooie dag."
     assert span._.wsd_actor is None and span._.wsd_cue is None

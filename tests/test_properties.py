@@ -16,8 +16,8 @@ from wsd_text.report import Report
 WORDS = ("de", "het", "een", "en", "van", "is", "dat", "niet", "wethouder", "bewoners", "armoede",
          "vrijwilliger", "gemeente", "zegt", "vertelt", "aldus", "vult", "aan", "schulden", "wijk",
          "Kenniscafé", "ervaringsdeskundige", "kinderen", "jongeren", "hulp", "Op", "Tijdens", "Zij")
-NAMES = ("Toby Witte", "Mariëtte Lusse", "Jan de Vries", "Van der Meer", "Fien Reeds (26)",
-         "mevrouw Jansen", "Jelle IJpma", "Omran")
+NAMES = ("Nadia Verhoef", "Noëlle Kramer", "Kees van Dalen", "Van der Linden", "Femke Smit (26)",
+         "mevrouw Jansen", "Wietse IJzerman", "Yusuf")
 APOSTROPHE_WORDS = ("zo'n", "auto's", "’s avonds", "m’n", "d'r", "thema’s", "baby's")
 MARKS = ("“", "”", "„", "‘", "’", "'", '"', "«", "»", ",,", "''", "‹", "›")
 PUNCTUATION = (".", ",", ":", ";", "?", "!", " – ", "…", "(", ")", "-", "•")

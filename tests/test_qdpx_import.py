@@ -11,8 +11,8 @@ from wsd_text.records import Actor, Quote, Record, Theme, Voice
 from wsd_text.report import Report
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-TEXT = ("Buurtcafé schulden\n\nVrijwilliger Freek de Jong vertelde: „Mensen schamen zich voor hun post.”\n\n"
-        "Ervaringsdeskundige Anouk Bakker: „Ik durfde de envelop niet open te maken 😔.” De Jong knikte.\n\n"
+TEXT = ("Buurtcafé schulden\n\nVrijwilliger Wout de Boer vertelde: „Mensen schamen zich voor hun post.”\n\n"
+        "Ervaringsdeskundige Anouk Bakker: „Ik durfde de envelop niet open te maken 😔.” De Boer knikte.\n\n"
         "Schulden stapelen zich snel op. Jongeren ontbraken aan tafel.")
 
 
@@ -26,8 +26,8 @@ def corpus():
     q1, q2 = "Mensen schamen zich voor hun post.", "Ik durfde de envelop niet open te maken 😔."
     record = Record(
         "buurtcafe.txt", "Buurtcafé schulden", "2023-11-02", "2023-11-10", "Rotterdam", {"count": 12, "unit": "mensen"},
-        actors=(Actor("a1", "Freek de Jong", None, "vrijwilliger", "Humanitas", "informal", speaks=True,
-                      evidence="Vrijwilliger", mentions=(span(TEXT, "Freek de Jong"), span(TEXT, "De Jong"))),
+        actors=(Actor("a1", "Wout de Boer", None, "vrijwilliger", "Humanitas", "informal", speaks=True,
+                      evidence="Vrijwilliger", mentions=(span(TEXT, "Wout de Boer"), span(TEXT, "De Boer"))),
                 Actor("a2", "Anouk Bakker", None, "ervaringsdeskundige", None, "lived_experience", speaks=True,
                       mentions=(span(TEXT, "Anouk Bakker"),)),
                 Actor("a3", None, "de aanwezigen", None, None, "mixed", kind="group")),

@@ -3,17 +3,17 @@
 A person is an actor of kind ``individual`` with a name. What is replaced where:
 
 - a person's **full name** (a given name or initials with the surname, as some report
-  writes it: "Sanne Wolters", "A. Lusse") is replaced in every report of the corpus;
-- the **partial forms** (surname with its particles "de Jong" / "De Jong", a surname
+  writes it: "Sanne Wolters", "A. Kuipers") is replaced in every report of the corpus;
+- the **partial forms** (surname with its particles "de Boer" / "De Boer", a surname
   without particles "Wolters", the given names "Sanne", initials "S. Wolters") only in
   the reports where that person is an actor, and only where they stand as a name: spelt
   with the name's capitals, not glued to a following capitalised word ("De Vries
   Makelaars", "Groen Links" are other names), and not right after another replaced name
-  with only particles between ("P3 van Mobility Mentoring", never "P3 van P3");
+  with only particles between ("P3 van Zonnebloem Thuis", never "P3 van P3");
 - with the report text (`Pseudonymiser.corpus`, the REFI-QDA export), also every mention
   the analysis found for a person actor, at its offsets: the only place where the bare core
-  of a surname with particles ("Jong" of "Freek de Jong") is replaced, since on its own it
-  is mostly a word ("Meer informatie", "Jong Hoogeveen").
+  of a surname with particles ("Boer" of "Wout de Boer") is replaced, since on its own it
+  is mostly a word ("Meer informatie", "Jong Zuidhorn").
 
 A partial form is resolved within its report: with Anna de Vries in one report and Piet de
 Vries in another, "De Vries" in the second is Piet. Role words around a name stay, so
@@ -38,7 +38,7 @@ in a text are kept as they are.
 Where the name forms come from: Dutch names put lower-case particles (van, de, ter, 't)
 between given names and surname, and reports cite people by full name first and by
 surname later (ANNOTATION.md §2), sometimes with initials ("mevrouw A. van der Berg").
-A limit: a surname without particles that is also a word ("Groen", "Witte") is replaced at
+A limit: a surname without particles that is also a word ("Groen", "Zwart") is replaced at
 the start of a sentence in the reports of that person, where a word and a name look alike.
 """
 from __future__ import annotations
@@ -152,7 +152,7 @@ def _parts(name: str) -> tuple[list[str], str, str]:
     """(given tokens, surname with its particles, surname core) of a name.
 
     The surname starts at the first particle, else it is the last word; a name may start
-    with its particle ("Van Poppel", "de Jong"). Capitalised, only the Dutch particles
+    with its particle ("Van Dalen", "de Boer"). Capitalised, only the Dutch particles
     count ("Ben" and "Al" are given names too).
     """
     tokens = name.split()
@@ -165,7 +165,7 @@ def _parts(name: str) -> tuple[list[str], str, str]:
 
 
 def _is_full(name: str) -> bool:
-    """A name with a given name or initials before the surname ("Sanne Wolters", "A. Lusse")."""
+    """A name with a given name or initials before the surname ("Sanne Wolters", "A. Kuipers")."""
     return any(t[0].isupper() for t in _parts(name)[0])
 
 
@@ -176,7 +176,7 @@ def _partial_forms(name: str) -> set[str]:
     given = [t for t in first if t[0].isupper() and not _is_initial(t)]
     initials = "".join(t[0] + "." for t in first if t[0].isupper())
     forms = {surname, surname[0].upper() + surname[1:]}
-    if surname != core:  # "de Jong" and "De Jong", whichever the name has
+    if surname != core:  # "de Boer" and "De Boer", whichever the name has
         forms.add(surname[0].lower() + surname[1:])
     if given:
         forms |= {" ".join(given), given[0]}
@@ -191,8 +191,8 @@ def name_forms(name: str) -> set[str]:
 
     Examples
     --------
-    >>> sorted(name_forms("Freek de Jong"))
-    ['De Jong', 'F. de Jong', 'F.de Jong', 'Freek', 'Freek de Jong', 'de Jong']
+    >>> sorted(name_forms("Wout de Boer"))
+    ['De Boer', 'W. de Boer', 'W.de Boer', 'Wout', 'Wout de Boer', 'de Boer']
     """
     return ({name} if _is_name_form(name) else set()) | _partial_forms(name)
 
@@ -583,7 +583,7 @@ def _mention_pattern(names: tuple[str, ...], keep: tuple[str, ...]) -> re.Patter
 def _glued(text: str, match: re.Match, chosen: _Chosen) -> bool:
     """A partial form that is part of a longer name: a capitalised word follows on the same
     line ("De Vries Makelaars"), or it follows a replaced name with only particles between
-    ("Uitgangspunt van Mobility Mentoring" once "Uitgangspunt" is replaced)."""
+    ("Werkwijze van Zonnebloem Thuis" once "Werkwijze" is replaced)."""
     after = _GLUED_AFTER.match(text, match.end())
     if after and after.group(1).isupper():
         return True

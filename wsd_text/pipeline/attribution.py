@@ -3,9 +3,9 @@
 The first rule that names a speaker wins:
 
 1. ``colon``: "Wolters vult aan: “…”": the subject of the clause before the colon.
-2. ``after``: "“…”, aldus Wolters", "„…” roept coördinator De Vries", "‘…’, vertelt ze".
+2. ``after``: "“…”, aldus Wolters", "„…” roept coördinator Van Dalen", "‘…’, vertelt ze".
 3. ``interrupted``: "“…”, zo zegt X, “…”": a quote broken by a cue clause, same speaker.
-4. ``back-reference``: "‘…?’ Met deze vraag opende X de middag": the next sentence points back.
+4. ``back-reference``: "‘…?’ Met die vraag sloot X de avond af": the next sentence points back.
 5. ``subject``: "X denkt “…”": a quote inside a sentence goes to that sentence's subject.
 6. ``previous``: a quote that opens a sentence goes to the subject of the sentence before
    it, or to the speaker of the quote just before it (``continuation``); one that opens a
@@ -242,7 +242,7 @@ def _interrupted(ctx: _Context, quote, previous, want):
 
 
 def _back_reference(ctx: _Context, quote, previous, want):
-    """"‘…?’. Met deze vraag leidde X de sessie in": the next sentence points back."""
+    """"‘…?’. Met die vraag sloot X de avond af": the next sentence points back."""
     match = ctx.back.match(ctx.text, quote.right)
     if not match or not re.search(r"[.!?]", ctx.text[quote.end - 1:match.start(1)]):
         return None

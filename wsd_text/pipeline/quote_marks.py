@@ -82,7 +82,7 @@ class QuoteMarks:
         if spec["role"] == "open":
             return not (right and not left)  # “ after a word closes (German „…“)
         if spec["role"] == "close":
-            return left and not right  # ” before a word opens (”Veel hulpverleners …”)
+            return left and not right  # ” before a word opens (”Elke instantie kijkt …”)
         if left != right:
             return left
         return spec["family"] not in open_families

@@ -96,12 +96,12 @@ def is_speech(text: str, quote: Candidate, cues: QuoteCues) -> bool:
     if inner.rstrip()[-1] in FINAL or quote.right == quote.end:
         return True  # a sentence, or speech cut off by the end of the text
     if _CONTINUES.match(text, quote.right) and not _NEXT_QUOTE.match(text, quote.right):
-        return False  # "‘van horen zeggen’ weten": the sentence runs on through the marks
+        return False  # "‘uit de tweede hand’ kennen": the sentence runs on through the marks
     bare = [w.strip(_PUNCTUATION) for w in words]
     if any(w.lower() in cues.persons for w in bare):
         return True
     if any(w[:1].isupper() for w in bare[1:]):
-        return False  # title case: "De Staat van de Stad"
+        return False  # title case: "De Week van de Buurt"
     return not (inner.lstrip()[0].islower() and len(words) <= _SCARE_WORDS)
 
 
@@ -196,8 +196,8 @@ class QuoteFinder:
     --------
     >>> import spacy
     >>> nlp = spacy.blank("nl"); _ = nlp.add_pipe("wsd_quotes")
-    >>> [q.text for q in nlp("Wolters vult aan: „Dit raakt mij diep.” Dan is het pauze.")._.wsd_quotes]
-    ['Dit raakt mij diep.']
+    >>> [q.text for q in nlp("Wolters vult aan: „Dit houdt mij wakker.” Dan is het pauze.")._.wsd_quotes]
+    ['Dit houdt mij wakker.']
     """
 
     def __init__(self, *, marks: str = "default", cues: str = "default", data_dir: str | None = None):
