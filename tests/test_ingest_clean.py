@@ -33,6 +33,10 @@ def test_clean_normalise_spaces_line_ends_and_controls():
     (f"Mw. Kok (wijkteam): {LONG} ziet dezelfde groep en wil dat eerder weten.\nActie: mw. Kok belt.",
      [(f"Mw. Kok (wijkteam): {LONG} ziet dezelfde groep en wil dat eerder weten.", "body"),
       ("Actie: mw. Kok belt.", "body")]),
+    # a speaker or question label opens a new turn
+    ("V: Kees, wat doe je met je geld?\nA: Ik spaar voor een scooter en geef soms iets uit aan eten met vrienden.",
+     [("V: Kees, wat doe je met je geld?", "heading"),
+      ("A: Ik spaar voor een scooter en geef soms iets uit aan eten met vrienden.", "body")]),
     # a wrapped paragraph whose last line runs long is still one paragraph
     (f"{LONG[:70]}\n{LONG[70:]} en de kosten van {LONG}.",
      [(f"{LONG[:70]} {LONG[70:]} en de kosten van {LONG}.", "body")]),

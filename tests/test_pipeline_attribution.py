@@ -188,6 +188,23 @@ def test_pipeline_attribution_null_when_the_report_does_not_tell(quote_nlp, text
     assert annotate(quote_nlp, text)._.wsd_quotes[0].actor is None
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a label names who answers; words recounted in the answer go to the teller (§9.8)
+    ("Ans: Thuis hoorde ik altijd: ‘over geld praat je niet met vreemden’. Dat vond ik gek.", "ans"),
+    ("Mevr. Bakker (wijkteam): het team zegt vaak: ‘we zitten vol tot de zomer’. Dat moet anders.", "ans"),
+    # "A:" answers the person the "V:" question addresses
+    ("V: Kees, wat deed je met je eerste loon?\n\nA: Mijn vader zei: ‘eerst sparen, dan pas kopen’. "
+     "Dat heb ik maar half gedaan.", "kees"),
+])
+def test_pipeline_attribution_interview_turns(quote_nlp, text, expected):
+    assert [q.actor for q in annotate(quote_nlp, text)._.wsd_quotes] == [expected]
+
+
+def test_pipeline_attribution_a_clause_before_a_colon_is_no_label(quote_nlp):
+    doc = annotate(quote_nlp, "Een moeder naast Ans Bakker vulde aan: ‘wij zien mensen elke week terug’.")
+    assert [q.actor for q in doc._.wsd_quotes] == ["moeder"]
+
+
 def test_pipeline_attribution_quote_paragraph_continues_the_paragraph_before(quote_nlp):
     doc = annotate(quote_nlp, "Ans Bakker vertelde hoe het jaren geleden begon.\n\n"
                               "„Ik had een la vol brieven. Op een dag heb ik hulp gevraagd.”")

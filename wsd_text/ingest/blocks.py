@@ -10,6 +10,9 @@ _BLANK = re.compile(r"\n\s*\n")
 # The control characters (Unicode category Cc) but tab and line feed; one regex pass is ~10x
 # faster than asking unicodedata about every character.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# A speaker or question label opens a new turn, not a wrapped line: "V: …", "A: …",
+# "Semhar: …", "Mevr. Pinto (wijkteam): …".
+_LABEL = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*(?:\s+[\w'’.-]+){0,3})(?:\s*\([^()\n]{1,40}\))?\s*:\s")
 _HYPHENATED = re.compile(r"[a-zà-ÿ]{2}-$")
 # "zorg- en welzijn": a hyphen before a conjunction marks a shared word part, not a broken word.
 _CONTINUES = re.compile(r"(?!(?:en|of|tot)\b)[a-zà-ÿ]")
@@ -48,7 +51,7 @@ def _unwrap(lines: list[str]) -> list[str]:
             out[-1] = out[-1][:-1] + line  # a word hyphenated at the line end (PDF): "verant-" + "woordelijk"
         elif out and out[-1].endswith("-") and out[-1][-2:-1].isalpha() and line[:1].isupper():
             out[-1] += line  # a hyphenated name broken at its hyphen: "Noord-" + "Holland"
-        elif out and not _BULLET.match(line):
+        elif out and not _BULLET.match(line) and not _LABEL.match(line):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

@@ -10,9 +10,11 @@ The first rule that names a speaker wins:
 6. ``previous``: a quote that opens a sentence goes to the subject of the sentence before
    it, or to the speaker of the quote just before it (``continuation``); one that opens a
    paragraph, to the subject of the last sentence of the body paragraph before it.
-7. ``poll``: answers after a passage that asks a question or runs a poll, or in a sentence
+7. ``turn``: a quote in an interview answer goes to who answers: the person a label at the
+   start of its paragraph names, or after "A:" the person the "V:" question addresses.
+8. ``poll``: answers after a passage that asks a question or runs a poll, or in a sentence
    that names them as answers, go to the group that answered (§8.9).
-8. ``echo``: a pull quote on a line of its own goes to the speaker whose body quote shares
+9. ``echo``: a pull quote on a line of its own goes to the speaker whose body quote shares
    most of its words; it stays null when no speaker clearly does.
 
 Anything else is ``None`` (§8.9). Speakers are the actors of ``doc.spans["wsd_mentions"]``;
@@ -45,6 +47,10 @@ _MARK_START = re.compile(BULLET + r"[„“”\"‘’'«‹‚,]")  # a paragra
 _CONTENT = re.compile(r"[^\W\d_]{4,}")
 _WINDOW = 60  # characters after a closing mark that can hold an "aldus X" cue
 _BACK_SENTENCES = 6  # how far a pronoun looks back for its actor
+_LABEL_REACH = 60  # a speaker label ends within this many characters of its paragraph's start
+_LABEL_TAIL = re.compile(r"\s*(?:\([^()\n]*\))?\s*")  # between a label's name and its colon
+_QUESTION = re.compile(r"[ \t]*(?:V|Vraag)[ \t]*:")  # interview labels: "V: …" asks,
+_ANSWER = re.compile(r"[ \t]*(?:A|Antwoord)[ \t]*:")  # "A: …" answers
 _ECHO_SHARE = 0.4  # share of a pull quote's content words another quote must hold to override
 
 
@@ -361,4 +367,40 @@ def _content(text: str) -> set[str]:
     return {w for w in _CONTENT.findall(text.lower()) if w not in STOP_WORDS}
 
 
-_RULES = (_colon, _after, _interrupted, _back_reference, _subject, _previous, _poll)
+def _turn(ctx: _Context, quote, previous, want):
+    """A quote in an interview answer goes to who answers: the person a label at the start of
+    its paragraph names ("Semhar: … ‘…’"), or for an "A:" answer the person the question
+    before it addresses ("V: Kevin, waar …?"). Recounted words go to the teller (§9.8)."""
+    start = ctx.paragraph(quote.left)
+    colon = ctx.text.find(":", start, min(quote.left, start + _LABEL_REACH))
+    if colon < 0:
+        return None
+    if person := _labelled_person(ctx, start, colon):
+        return _decided(person, "turn", ctx.text[start:colon + 1])
+    if not _ANSWER.match(ctx.text, start):
+        return None
+    i = bisect.bisect_right(ctx.paragraphs, start) - 1
+    while i > 0:
+        i -= 1
+        begin = ctx.paragraphs[i]
+        if _QUESTION.match(ctx.text, begin):
+            end = ctx.paragraphs[i + 1]
+            return _decided(_first_person(ctx, begin, end), "turn", ctx.text[begin:end].strip()[:80])
+    return None
+
+
+def _first_person(ctx: _Context, start: int, end: int) -> str | None:
+    return next((m.actor for m in ctx.mentions_in(start, end) if m.label == "PERSON"), None)
+
+
+def _labelled_person(ctx: _Context, start: int, colon: int) -> str | None:
+    """The person a label names: "Semhar:", "Mevr. Pinto (wijkteam):", not "Een vrijwilliger
+    van De Korf vulde aan:" (a clause, which the other rules read)."""
+    for m in ctx.mentions_in(start, colon):
+        if m.label == "PERSON" and len(ctx.text[start:m.start].split()) <= 2 \
+                and _LABEL_TAIL.fullmatch(ctx.text, m.end, colon):
+            return m.actor
+    return None
+
+
+_RULES = (_colon, _after, _interrupted, _back_reference, _subject, _previous, _turn, _poll)
