@@ -69,6 +69,8 @@ def test_clean_split_blocks(raw, expected):
     ("Menu Zoeken Inloggen", "menu"),
     ("☰ Menu", "menu"),
     ("Tekst: Anna Visser | Foto's: Bram Kok", "byline"),
+    ("Platform Armoede Oostland – Blog", "menu"),
+    ("Tekst: Anna Visser | 3 april 2024", None),   # dates the page: kept for the publication date
     ("Door: Anna Visser", "byline"),
     # report text stays, even when it names a newsletter or a cookie
     ("Nieuws | 12 maart 2025", None),     # a dateline: the publication date

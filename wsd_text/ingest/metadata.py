@@ -37,6 +37,8 @@ _OPEN_QUOTES = "‘“„\"'«‹"
 # The lead is the first few blocks after the headline; a date there opens the report (§9.2).
 _LEAD_BLOCKS = 4
 _LABEL_SEPARATORS = "|·•–—-"
+_PLACE_DATELINE = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2},")
+_DOCUMENT_LABEL = re.compile(r"[A-Z]{4,}")  # "PERSBERICHT", "NIEUWSBERICHT", "VERSLAG"
 _ALLOWED_KEYS = {"patterns", "approximate", "people", "organisations", "drop_adjectives",
                  "numbers", "multipliers", "venues", "abbreviations"}
 _PATTERN_KEYS = {"published", "event", "future", "online", "attendance", "travel", "location_label"}
@@ -65,14 +67,15 @@ def find_title(blocks: list[tuple[str, str]]) -> str | None:
     >>> find_title([("Nieuws – 3 mei 2024", "heading"), ("Arm in de stad", "heading")])
     'Arm in de stad'
     """
-    # A dateline above the headline ("Nieuws – 23 maart 2026") is not the headline.
-    while blocks and _is_dateline(blocks[0][0]):
+    # A dateline ("Nieuws – 23 maart 2026") or a document label ("PERSBERICHT") above the
+    # headline is not the headline.
+    while blocks and (_is_dateline(blocks[0][0]) or _DOCUMENT_LABEL.fullmatch(blocks[0][0])):
         blocks = blocks[1:]
     if not blocks:
         return None
     text, kind = blocks[0]
     heading_like = kind == "heading" or (
-        len(text.split()) <= _TITLE_MAX_WORDS and text.endswith((".", "!", "?", "’", "'", "”"))
+        len(text.split()) <= _TITLE_MAX_WORDS and text.endswith((".", "!", "?", "’", "'", "”", "»"))
         and text.count(".") <= 1)
     if not heading_like:
         return None
@@ -275,8 +278,11 @@ def _is_dateline(block: str) -> bool:
 
 def _lead_prefix(text: str) -> bool:
     """True when ``text`` is what may stand before a date that opens the lead: nothing, a
-    weekday ("Zaterdag 14 oktober 2023 - ...") or a short section label and a separator
-    ("Nieuws | 7 oktober 2025", "Blog · 3 mei 2024")."""
+    weekday ("Zaterdag 14 oktober 2023 - ..."), a short section label and a separator
+    ("Nieuws | 7 oktober 2025", "Blog · 3 mei 2024") or the place of a press release
+    ("Zwolle, 3 mei 2024")."""
+    if _PLACE_DATELINE.fullmatch(text.strip()):
+        return True
     words = text.strip(" ,").lower()
     if words[-1:] in _LABEL_SEPARATORS:
         return len(words.split()) <= 4
@@ -373,7 +379,7 @@ def _location_rules(cues: MetadataCues) -> tuple[list[re.Pattern], re.Pattern, r
         re.compile(rf"\b(?i:in|op|bij|van)\s+(?:de|het|een)\s+(?:[a-z]+e\s+)?(?P<name>(?=[a-z]){venue_word})"
                    rf"\s+(?:van|in|te)\s+(?P<town>{_TOWN})"),
         # "in sporthal De Kikker", "in de Bibliotheek Midden-Brabant", "in wijkcentrum De Bron te Ede"
-        re.compile(rf"\b(?i:in|bij)\s+(?:(?i:de|het)\s+)?(?P<name>(?=[A-Za-z]){venue_word}\s+{_NAME}){town}"),
+        re.compile(rf"\b(?i:in|bij|naar)\s+(?:(?i:de|het)\s+)?(?P<name>(?=[A-Za-z]){venue_word}\s+{_NAME}){town}"),
         # "in de Pelgrimskerk", "in de St. Bavokerk aan de Markt"
         re.compile(rf"\b(?i:in|bij)\s+(?:de|het)\s+(?P<name>(?:{_CAP}\s+){{0,3}}[A-Z][\w'’-]*(?:{venue})"
                    rf"(?:\s+aan\s+de[nr]?\s+{_CAP})?){town}"),
@@ -453,7 +459,8 @@ def find_attendance(text: str, cues: MetadataCues | None = None) -> Attendance |
             kind, unit = _unit(match.group("unit"), cues)
             # "de 47 aanwezigen" is a headcount; "de drie netwerken" names a set.
             article = match.group("article") and kind == "people"
-            if not (match.group("approx") or article or cues.has("attendance", sentence)):
+            approx = match.group("approx") or match.group("number").lower().endswith("tal")  # "een zestigtal"
+            if not (approx or article or cues.has("attendance", sentence)):
                 continue
             if kind and kind not in found:
                 found[kind] = Attendance(count, unit)
@@ -473,7 +480,7 @@ def _attendance_regex(cues: MetadataCues) -> re.Pattern:
     return re.compile(
         rf"(?:(?P<article>\b(?:de|het|die|deze)\s+)|\b)(?:(?P<approx>{approx})\s+)?"
         rf"(?:(?:een|het)\s+)?(?P<number>\d{{1,3}}(?:\.\d{{3}})+|\d+|(?:{words})[a-zë]*)"
-        rf"\s+(?:\([^)]*\)\s+)?(?P<unit>(?:[a-zë]+e\s+){{0,2}}{noun}(?:\s+(?:en|of)\s+{noun})?)\b",
+        rf"\s+(?:\([^)]*\)\s+)?(?P<unit>(?:[a-zë]+e\s+){{0,2}}{noun}(?:(?:,\s*|\s+(?:en|of)\s+){noun})*)\b",
         re.IGNORECASE)
 
 
