@@ -46,7 +46,7 @@ def test_corpus_quotes_for_filters_by_perspective_and_theme(corpus):
     assert corpus.quotes_for(perspective="lived_experience")["speaker"].tolist() == ["de ervaringsdeskundigen"]
     assert corpus.quotes_for(theme="armoede")["report"].unique().tolist() == ["kenniscafe.txt"]
     on_debt = corpus.quotes_for(perspective="formal", theme="schulden")
-    assert on_debt["speaker"].tolist() == ["Toby Witte", "Toby Witte", "Mariëtte Lusse"]
+    assert on_debt["speaker"].tolist() == ["Ruud Schelling", "Ruud Schelling", "Ineke Wolters"]
     assert corpus.quotes_for().equals(corpus.quotes)
 
 

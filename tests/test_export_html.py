@@ -40,13 +40,13 @@ def test_export_html_needs_no_network(html):
 
 
 def test_export_html_shows_evidence_speakers_and_quotes(html):
-    assert "Er was slechts één vrijwilliger aanwezig." in html          # flagged missing, with its sentence
-    assert "Els de Vries van Humanitas was erbij." in html             # why a silent voice counts as present
-    assert "Toby Witte (lector Maatschappelijke Zorg, Hogeschool Rotterdam)" in html
+    assert "Maar één vrijwilliger had zich aangemeld." in html          # flagged missing, with its sentence
+    assert "Femke Drost van Stichting Ommezij was erbij." in html      # why a silent voice counts as present
+    assert "Ruud Schelling (lector Wijkeconomie, Hogeschool Lindewaard)" in html
     assert "“Niemand vroeg ons wat we nodig hadden”" in html
     assert "spreker niet genoemd" in html                              # the unattributed quote
     assert "Ook genoemd als ontbrekend: tolken, financiële expertise" in html
-    assert "12 maart 2019 · Rotterdam · 15 organisaties aanwezig" in html
+    assert "12 maart 2019 · Deventer · 15 organisaties aanwezig" in html
     assert "kapot.pdf" in html and "not a readable PDF" in html
 
 

@@ -16,23 +16,23 @@ def sample_records() -> list[Record]:
     """Three reports covering every status, a flagged voice, an unattributed quote, dates and none."""
     cafe = Record(
         report="kenniscafe.txt", title="Kenniscafé schulden en armoede", event_date="2019-03-12",
-        published_date="2019-03-20", location="Rotterdam", attendance={"count": 15, "unit": "organisaties"},
+        published_date="2019-03-20", location="Deventer", attendance={"count": 15, "unit": "organisaties"},
         actors=(
-            Actor("a1", "Toby Witte", None, "lector Maatschappelijke Zorg", "Hogeschool Rotterdam", "formal",
+            Actor("a1", "Ruud Schelling", None, "lector Wijkeconomie", "Hogeschool Lindewaard", "formal",
                   speaks=True, evidence="lector"),
-            Actor("a2", "Els de Vries", None, "vrijwilliger", "Humanitas", "informal"),
+            Actor("a2", "Femke Drost", None, "vrijwilliger", "Stichting Ommezij", "informal"),
             Actor("a3", None, "de ervaringsdeskundigen", None, None, "lived_experience", "group", speaks=True),
         ),
         quotes=(
-            Quote("Armoede is een groot maatschappelijk probleem", "a1", 10, 55),
+            Quote("Rondkomen wordt voor veel gezinnen moeilijker", "a1", 10, 55),
             Quote("Wij zien het elke dag", "a1", 80, 101),
             Quote("Niemand vroeg ons wat we nodig hadden", "a3", 150, 187),
-            Quote("Veel hulpverleners zijn met hun eigen stukje bezig", None, 200, 250),
+            Quote("Het aanvraagformulier van de gemeente is te ingewikkeld", None, 200, 255),
         ),
         voices={
             "formal": Voice("voiced"),
-            "informal": Voice("present", True, "Er was slechts één vrijwilliger aanwezig.",
-                              "Els de Vries van Humanitas was erbij."),
+            "informal": Voice("present", True, "Maar één vrijwilliger had zich aangemeld.",
+                              "Femke Drost van Stichting Ommezij was erbij."),
             "lived_experience": Voice("voiced"),
             "child": Voice("mentioned", status_evidence="Kinderen groeien op in armoede."),
         },
@@ -43,8 +43,8 @@ def sample_records() -> list[Record]:
     werkplaats = Record(
         report="werkplaats.txt", title=None, event_date=None, published_date=None, location=None,
         attendance=None,
-        actors=(Actor("a1", "Mariëtte Lusse", None, "lector Kinderarmoede", None, "formal", speaks=True),),
-        quotes=(Quote("Kinderen merken de stress van hun ouders", "a1", 5, 45),),
+        actors=(Actor("a1", "Ineke Wolters", None, "lector Gezin en Bestaanszekerheid", None, "formal", speaks=True),),
+        quotes=(Quote("Leraren zien als eerste wie honger heeft", "a1", 5, 45),),
         voices={"formal": Voice("voiced"),
                 "lived_experience": Voice("mentioned", True, "Ouders zelf waren er niet bij.")},
         themes=(Theme("schulden", ("Over schulden werd lang gepraat.",)),),
@@ -97,16 +97,16 @@ def test_tables_voices_one_row_per_report_and_perspective_with_evidence(records)
     voices = tables.voices_table(records)
     assert len(voices) == 3 * 4
     informal = voices[(voices["report"] == "kenniscafe.txt") & (voices["perspective"] == "informal")].iloc[0]
-    assert informal["flagged_missing"] and informal["evidence"] == "Er was slechts één vrijwilliger aanwezig."
-    assert informal["status_evidence"] == "Els de Vries van Humanitas was erbij."
+    assert informal["flagged_missing"] and informal["evidence"] == "Maar één vrijwilliger had zich aangemeld."
+    assert informal["status_evidence"] == "Femke Drost van Stichting Ommezij was erbij."
     # A perspective the record leaves out is absent (Record.to_dict fills the default Voice).
     assert voices.query("report == 'platform.txt' and perspective == 'informal'")["status"].item() == "absent"
 
 
 def test_tables_actors_count_their_quotes_and_words(records):
     actors = tables.actors_table(records).set_index(["report", "id"])
-    witte = actors.loc[("kenniscafe.txt", "a1")]
-    assert (witte["label"], witte["quotes"], witte["words_quoted"]) == ("Toby Witte", 2, 11)
+    schelling = actors.loc[("kenniscafe.txt", "a1")]
+    assert (schelling["label"], schelling["quotes"], schelling["words_quoted"]) == ("Ruud Schelling", 2, 11)
     group = actors.loc[("kenniscafe.txt", "a3")]
     assert group["label"] == "de ervaringsdeskundigen" and group["kind"] == "group"
     assert actors.loc[("kenniscafe.txt", "a2"), "quotes"] == 0
@@ -114,7 +114,7 @@ def test_tables_actors_count_their_quotes_and_words(records):
 
 def test_tables_quotes_take_speaker_and_perspective_unknown_without_actor(records):
     quotes = tables.quotes_table(records)
-    assert quotes["speaker"].tolist()[:3] == ["Toby Witte", "Toby Witte", "de ervaringsdeskundigen"]
+    assert quotes["speaker"].tolist()[:3] == ["Ruud Schelling", "Ruud Schelling", "de ervaringsdeskundigen"]
     unattributed = quotes.iloc[3]
     assert pd.isna(unattributed["actor"]) and unattributed["perspective"] == "unknown"
     assert quotes["words"].tolist() == [6, 5, 7, 8, 7]
