@@ -28,6 +28,10 @@ def names(doc):
     # common surnames that are also words
     ("Daarna sprak Joyce de Koning over de wachtlijst.", ["Joyce de Koning"]),
     ("Ook Bas van Wijk en Evi ten Huis waren erbij.", ["Bas van Wijk", "Evi ten Huis"]),
+    # a single unknown first name with an age
+    ("Haar zoon Kofi (13) vertelt dat de schoolreis te duur is.", ["Kofi"]),
+    # a role glued to its field is no part of the name
+    ("Daarna sprak studentendecaan Ilse Bouma over de kosten.", ["Ilse Bouma"]),
     # first names beyond Faker's lists (first_names_extra.txt)
     ("Daarna kwam Ruud Hoekstra aan het woord.", ["Ruud Hoekstra"]),
     ("Ook Wietske Zijlstra en Hanneke Bos waren er.", ["Wietske Zijlstra", "Hanneke Bos"]),
@@ -68,6 +72,10 @@ def test_persons_recognises_names_from_context(analyse, text, expected):
     "In Ter Aar is de situatie anders.",
     # an organisation after "van": the verb belongs to the head of the phrase
     "Een vrijwilliger van De Schakel vulde aan dat het druk is.",
+    # a meeting named with a place, a shop named with a first name after a capital preposition
+    "Dialoogtafel Zuidwijk: ‘Luister eerst en oordeel later, dan komen we verder’",
+    "Ze haalt kleren bij kringloopwinkel Bij Marieke om de hoek.",
+    "Reacties (0) Wees de eerste die reageert op dit bericht.",
     # first names that are also words, at a sentence start
     "Toon aan dat het werkt. Ben je er ook bij?",
     "Wil je meedoen? Frank en vrij spraken de bewoners over geld.",

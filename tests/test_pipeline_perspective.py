@@ -84,6 +84,11 @@ def test_perspective_coordinator_takes_the_dominant_type(analyse):
      "lived_experience", "zorgt al tien jaar voor haar moeder"),
     ("Karim Aziz, die met zijn broer voor hun vader zorgt, zegt dat hulp te laat komt.",
      "lived_experience", "voor hun vader zorgt"),
+    # a resident described by where they live; school roles; a role word naming an organisation
+    ("Ria Smeets, die al dertig jaar in de wijk woont, vertelt dat het vuil is.", "lived_experience",
+     "die al dertig jaar in de wijk woont"),
+    ("Conrector Joost Mol laat weten dat geen leerling thuis hoeft te blijven.", "formal", "Conrector"),
+    ("Ria Smeets van SchuldHulpMaatje Oost zegt dat het werkt.", "informal", "SchuldHulpMaatje Oost"),
     # members of advisory councils (§9.14), a hyphenated compound role
     ("Wmo-raadslid Joop Veenstra zegt dat de stukken te laat komen.", "informal", "Wmo-raadslid"),
     ("Mila Kok zegt dat ze als ervaren maatje veel leert.", "informal", "als ervaren maatje"),

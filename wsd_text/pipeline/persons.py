@@ -145,8 +145,9 @@ class PersonFinder:
                 evidence.add("title")
             elif (e := self.lexicon.entry(low)) and e.category == "role":
                 evidence.add("role")
-            elif low in self.lexicon.not_name_words or e and e.category in ("org", "body"):
-                evidence.add("organisation")  # "Stichting Op Koers": the words after name it
+            elif low in self.lexicon.not_name_words or e and e.category in ("org", "body") \
+                    or word[:1].isupper() and low in STOP_WORDS and not _sentence_start(text, offset):
+                evidence.add("organisation")  # "Stichting Op Koers", "winkel Bij Froukje": a name
         if current:
             segments.append((current, evidence))
         return [c for seg, ev in segments if (c := self._candidate(text, seg, ev))]
@@ -217,7 +218,7 @@ class PersonFinder:
         if prev in self.lexicon.verbs:
             cand.evidence.add("speech")
         after = text[cand.end:cand.end + 60]
-        if re.match(r"\s*\(\s*\d{1,2}\s*\)", after):
+        if re.match(r"\s*\(\s*(?:[1-9]\d|[2-9])\s*\)", after):  # an age, not a count "(0)"
             cand.evidence.add("age")
         elif m := re.match(r"\s*\(\s*([^\s()]+)", after):
             # "(Centrum Jeugd en Gezin)", "(lector ...)", "(voorz.)", not "(een jaar in de inloop)"
@@ -256,7 +257,8 @@ class PersonFinder:
             return False  # "lector Maatschappelijk Werk Hogeschool Noord": a field, not a name
         if n >= 2 or cand.surname_at == 0 and " " in cand.text:
             return bool(strong)
-        if strong & {"title", "ner"} or "role" in strong and strong & {"speech", "repeated", "apposition"}:
+        # "Kwame (14)": an age after a single word names a person, as a title does
+        if strong & {"title", "ner", "age"} or "role" in strong and strong & {"speech", "repeated", "apposition"}:
             return True
         return lex.is_first_name(first) and fold(first) not in lex.first_name_exceptions
 

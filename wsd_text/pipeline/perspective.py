@@ -196,12 +196,14 @@ class PerspectiveComponent:
         Protestantse Gemeente X" is a diaconie); at each word the longest phrase is tried
         first ("Sociale Dienst X")."""
         words = org.lower().split()
-        for i in range(len(words)):
-            for size in range(len(words) - i, 0, -1):
-                phrase = " ".join(words[i:i + size]).strip(",.()")
-                entry = self.lexicon.entry(phrase)
-                if entry and entry.category in ("org", "body") and entry.perspective != "unknown":
-                    return entry.perspective, org
+        # Organisation types first; a role word names one too ("Vereniging van Ervaringsdeskundigen").
+        for categories in (("org", "body"), ("role",)):
+            for i in range(len(words)):
+                for size in range(len(words) - i, 0, -1):
+                    entry = self.lexicon.entry(" ".join(words[i:i + size]).strip(",.()"))
+                    if entry and entry.category in categories and entry.perspective not in ("unknown", "mixed") \
+                            and not entry.weak:
+                        return entry.perspective, org
         return None
 
     def _dominant(self, text: str) -> tuple[str, str] | None:
