@@ -159,16 +159,23 @@ def write_outputs(result: RunResult, out: Path, cache: RecordCache | None = None
     tables and the report when no record and no error changed since the run that wrote them.
     """
     names = record_file_names(record.report for record in result.records)
-    for name, record, source in zip(names, result.records, result.sources):
+    # The JSON form of a record, built once and only when a record or the summaries are written.
+    dicts: dict[int, dict] = {}
+
+    def as_dict(i: int) -> dict:
+        if i not in dicts:
+            dicts[i] = result.records[i].to_dict()
+        return dicts[i]
+
+    for i, (name, source) in enumerate(zip(names, result.sources)):
         if cache is None or not cache.unchanged(source, name):
-            write_record(record.to_dict(), out / name)
+            write_record(as_dict(i), out / name)
         if cache is not None:
             _remove_renamed(cache, source, name, names, out)
             cache.put(source, name)
     summaries = [out / "corpus.csv", out / "errors.csv", out / "report.html"]
     if cache is None or not cache.outputs_unchanged(result.sources, result.errors, summaries):
-        # The JSON form of every record, built only when the tables and the report change.
-        _write_summaries([record.to_dict() for record in result.records], result.errors, summaries)
+        _write_summaries([as_dict(i) for i in range(len(result.records))], result.errors, summaries)
     if cache is not None:
         cache.save()
     return [out / name for name in names] + summaries

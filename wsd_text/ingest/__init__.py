@@ -5,6 +5,7 @@ metadata, language check) turn it into a `Report` whose offsets all refer to ``R
 """
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -149,12 +150,13 @@ def unique_id(report_id: str, folder: str, taken: set[str]) -> str:
     >>> [unique_id("verslag.txt", "a", taken) for _ in range(3)]
     ['verslag.txt', 'a/verslag.txt', 'a/verslag-2.txt']
     """
-    candidates = [report_id, f"{folder}/{report_id}"] if folder else [report_id]
-    stem, dot, suffix = candidates[-1].rpartition(".")
+    named = [report_id, f"{folder}/{report_id}"] if folder else [report_id]
+    stem, dot, suffix = named[-1].rpartition(".")
     if not dot or "/" in suffix:
-        stem, suffix = candidates[-1], ""
-    candidates += (f"{stem}-{n}.{suffix}" if suffix else f"{stem}-{n}" for n in range(2, len(taken) + 3))
-    chosen = next(c for c in candidates if c not in taken)
+        stem, suffix = named[-1], ""
+    # Lazily: a list of every numbered name would make a run over n files cost n² steps.
+    numbered = (f"{stem}-{n}.{suffix}" if suffix else f"{stem}-{n}" for n in itertools.count(2))
+    chosen = next(c for c in itertools.chain(named, numbered) if c not in taken)
     taken.add(chosen)
     return chosen
 
