@@ -33,6 +33,12 @@ def test_clean_normalise_spaces_line_ends_and_controls():
     (f"Mw. Kok (wijkteam): {LONG} ziet dezelfde groep en wil dat eerder weten.\nActie: mw. Kok belt.",
      [(f"Mw. Kok (wijkteam): {LONG} ziet dezelfde groep en wil dat eerder weten.", "body"),
       ("Actie: mw. Kok belt.", "body")]),
+    # a list of people, each line opening like a new item, is not wrapped prose
+    ("Aanwezig:\nmw. I. Kok – wijkcoach, gemeente Oostdorp en omstreken\nP. Smit – vrijwilliger, Voedselbank Oostdorp"
+     "\ndhr. B. Mol – consulent inkomen, gemeente Oostdorp",
+     [("Aanwezig:", "body"), ("mw. I. Kok – wijkcoach, gemeente Oostdorp en omstreken", "heading"),
+      ("P. Smit – vrijwilliger, Voedselbank Oostdorp", "heading"),
+      ("dhr. B. Mol – consulent inkomen, gemeente Oostdorp", "heading")]),
     # a speaker or question label opens a new turn
     ("V: Kees, wat doe je met je geld?\nA: Ik spaar voor een scooter en geef soms iets uit aan eten met vrienden.",
      [("V: Kees, wat doe je met je geld?", "heading"),

@@ -18,6 +18,11 @@ _HYPHENATED = re.compile(r"[a-zà-ÿ]{2}-$")
 _CONTINUES = re.compile(r"(?!(?:en|of|tot)\b)[a-zà-ÿ]")
 # A block whose lines are all this short is a list of lines (menu, address, names), not wrapped prose.
 _SHORT_LINE = 60
+# A block of this many lines that each open like a new item (a capital, a digit, a bullet or a
+# form of address: "mw. A. Kok – ..."): a list of people or points, not wrapped prose, whose
+# lines mostly continue a sentence in lower case.
+_LIST_LINES = 3
+_LIST_START = re.compile(r"[A-ZÀ-Ý0-9•·▪*–-]|(?:mw|mevr|dhr|hr|dr|drs|ir|prof|mr|ing)\.\s")
 # No one hard-wraps lines this long (PDF and e-mail text wraps at 60-100 characters): a block
 # with such a line holds one paragraph per line.
 _WRAP_MAX = 150
@@ -43,7 +48,8 @@ def split_blocks(raw: str) -> list[tuple[str, str]]:
 def _unwrap(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines; keep list items, lists of short lines and lines longer than
     any hard wrap (one paragraph per line, as minutes are often typed) apart."""
-    if len(lines) > 1 and (max(map(len, lines)) < _SHORT_LINE or _one_paragraph_per_line(lines)):
+    if len(lines) > 1 and (max(map(len, lines)) < _SHORT_LINE or _one_paragraph_per_line(lines)) \
+            or len(lines) >= _LIST_LINES and all(_LIST_START.match(line) for line in lines[1:]):
         return lines
     out: list[str] = []
     for line in lines:
