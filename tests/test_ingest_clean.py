@@ -34,9 +34,9 @@ def test_clean_normalise_spaces_line_ends_and_controls():
      [(f"Mw. Kok (wijkteam): {LONG} ziet dezelfde groep en wil dat eerder weten.", "body"),
       ("Actie: mw. Kok belt.", "body")]),
     # a list of people, each line opening like a new item, is not wrapped prose
-    ("Aanwezig:\nmw. I. Kok – wijkcoach, gemeente Oostdorp en omstreken\nP. Smit – vrijwilliger, Voedselbank Oostdorp"
+    ("Aanwezig:\nmw. I. Kok – wijkcoach armoede en schulden, gemeente Oostdorp en omstreken\nP. Smit – vrijwilliger, Voedselbank Oostdorp"
      "\ndhr. B. Mol – consulent inkomen, gemeente Oostdorp",
-     [("Aanwezig:", "body"), ("mw. I. Kok – wijkcoach, gemeente Oostdorp en omstreken", "heading"),
+     [("Aanwezig:", "body"), ("mw. I. Kok – wijkcoach armoede en schulden, gemeente Oostdorp en omstreken", "heading"),
       ("P. Smit – vrijwilliger, Voedselbank Oostdorp", "heading"),
       ("dhr. B. Mol – consulent inkomen, gemeente Oostdorp", "heading")]),
     # a speaker or question label opens a new turn
