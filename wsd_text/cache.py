@@ -64,6 +64,12 @@ class RecordCache:
         self.outputs: str | None = stored.get("outputs") if "records" in stored else None
         self._keys: dict[str, str] = {}  # hashed once per run, in get(), reused by put()
         self._hits: dict[str, str] = {}  # input -> JSON name of the records read back
+        self._paths: dict[Path, str] = {}  # input -> resolved path, asked for several times a file
+
+    def _resolved(self, path: Path) -> str:
+        if path not in self._paths:
+            self._paths[path] = str(path.resolve())
+        return self._paths[path]
 
     def get(self, path: Path, report_id: str | None = None) -> Record | None:
         """The cached record of ``path`` when nothing it depends on has changed.
@@ -71,7 +77,7 @@ class RecordCache:
         With ``report_id``, a record stored under another id (the run's inputs changed
         around the file) is not reused.
         """
-        resolved = str(path.resolve())
+        resolved = self._resolved(path)
         key = self._key(path, resolved)
         entry = self.entries.get(resolved)
         if not entry or entry["key"] != key:
@@ -87,15 +93,15 @@ class RecordCache:
 
     def unchanged(self, path: Path, json_name: str) -> bool:
         """True when the record of ``path`` came from the cache and is on disk as ``json_name``."""
-        return self.reuse_outputs and self._hits.get(str(path.resolve())) == json_name
+        return self.reuse_outputs and self._hits.get(self._resolved(path)) == json_name
 
     def json_name(self, path: Path) -> str | None:
         """The name under which the last run wrote the record of ``path``, if it did."""
-        entry = self.entries.get(str(path.resolve()))
+        entry = self.entries.get(self._resolved(path))
         return entry["json"] if entry else None
 
     def put(self, path: Path, json_name: str) -> None:
-        resolved = str(path.resolve())
+        resolved = self._resolved(path)
         self.entries[resolved] = {"key": self._key(path, resolved), "json": json_name}
 
     def outputs_unchanged(self, sources: Iterable[Path], errors: Iterable[InputError],
@@ -105,7 +111,7 @@ class RecordCache:
         Call after `put` for every source; the run is remembered for the next one.
         """
         digest = hashlib.sha256(json.dumps(
-            [[self.entries[str(p.resolve())] for p in sources], [[str(e.path), e.reason] for e in errors]],
+            [[self.entries[self._resolved(p)] for p in sources], [[str(e.path), e.reason] for e in errors]],
             sort_keys=True).encode()).hexdigest()
         same = self.reuse_outputs and digest == self.outputs and all(f.is_file() for f in files)
         self.outputs = digest

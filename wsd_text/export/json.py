@@ -1,6 +1,7 @@
 """JSON records, validated against the shipped JSON Schema before they are written."""
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -106,9 +107,10 @@ def record_file_names(report_ids: Iterable[str]) -> list[str]:
         parts = [part for part in parts if part] or ["record"]
         stem = parts[:-1] + [Path(parts[-1]).stem or parts[-1]]
         whole = parts[:-1] + [parts[-1].replace(".", "_")]
-        candidates = [_joined(stem), _joined(whole)]
-        candidates += [f"{candidates[1]}-{n}" for n in range(2, len(names) + 3)]
-        name = next(c for c in candidates if c.casefold() not in taken)
+        named = [_joined(stem), _joined(whole)]
+        # Lazily: a list of every numbered name would make n records cost n² steps.
+        numbered = (f"{named[1]}-{n}" for n in itertools.count(2))
+        name = next(c for c in itertools.chain(named, numbered) if c.casefold() not in taken)
         taken.add(name.casefold())
         names.append(f"{name}.json")
     return names
