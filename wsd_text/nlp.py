@@ -23,6 +23,7 @@ COMPONENTS = (
     "wsd_speech",
     "wsd_perspective",
     "wsd_quotes",  # after the actor components; before voices, which read `speaks`
+    "wsd_actors",  # keeps the actors that count, also those only a quote shows speaking
     "wsd_voices",
     "wsd_themes",
 )

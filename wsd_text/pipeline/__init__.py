@@ -7,3 +7,4 @@ from . import roles  # noqa: F401
 from . import speech  # noqa: F401
 from . import perspective  # noqa: F401
 from . import quotes  # noqa: F401
+from . import actors  # noqa: F401

@@ -14,8 +14,7 @@ The first rule that gives an answer decides, and its words go to ``Actor.evidenc
 7. Anonymous actors and groups take their noun; the attendees take the attendance unit
    ("35 beleidsmedewerkers en professionals" is formal) or are ``mixed`` (§8.4).
 
-This last component also drops anonymous candidates that do not speak (§2), keeps the
-group answering a poll, and numbers the actors in order of first mention.
+Which actors count, and their numbering, is decided after the quotes (`wsd_actors`).
 """
 from __future__ import annotations
 
@@ -45,7 +44,7 @@ COPULA_ROLE = re.compile(r"[ \t]+(?:is|was|werd|werkt|werkte)[ \t]+((?:[\w-]+[ \
 @Language.factory("wsd_perspective", assigns=["doc._.wsd_actors"],
                   requires=["doc._.wsd_actors"], default_config={"data_dir": None})
 def make_perspective(nlp: Language, name: str, data_dir: str | None) -> "PerspectiveComponent":
-    """The perspective of every actor, the final actor list and ids.
+    """The perspective of every actor candidate, with its evidence.
 
     Examples
     --------
@@ -58,7 +57,7 @@ def make_perspective(nlp: Language, name: str, data_dir: str | None) -> "Perspec
 
 
 class PerspectiveComponent:
-    """Decide perspectives, then keep the actors that count and renumber them."""
+    """Decide the perspective of every actor candidate."""
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
@@ -84,7 +83,7 @@ class PerspectiveComponent:
             else:
                 perspective, evidence = self._named(doc, actor, own, said, dominant)
             actors.append(replace(actor, perspective=perspective, evidence=evidence))
-        doc._.wsd_actors = self._finalise(doc, actors, mentions, cues)
+        doc._.wsd_actors = actors
         return doc
 
     def _named(self, doc: Doc, actor: Actor, own, said, dominant) -> tuple[str, str | None]:
@@ -242,27 +241,3 @@ class PerspectiveComponent:
             if len(found) == 1:
                 return found.pop(), attendance.unit
         return "mixed", None
-
-    def _finalise(self, doc: Doc, actors: list[Actor], mentions, cues) -> list[Actor]:
-        """Keep named actors, speaking anonymous ones and poll groups; ids by first mention."""
-        polls = {s._.wsd_actor for s in mentions if s.label_ == "POLL"}
-        kept = [a for a in actors if a.name is not None or a.speaks or a.id in polls]
-        firsts = {}
-        for span in mentions:
-            firsts.setdefault(span._.wsd_actor, span.start_char)
-        kept.sort(key=lambda a: firsts.get(a.id, len(self.text)))
-        new_ids = {a.id: f"a{i}" for i, a in enumerate(kept, 1)}
-        spans = [s for s in mentions if s._.wsd_actor in new_ids]
-        positions = {}
-        for span in spans:
-            positions.setdefault(span._.wsd_actor, []).append((span.start_char, span.end_char))
-        # Spans with the same offsets share their extension values: rename each once.
-        renamed = set()
-        for span in spans + cues:
-            key = (span.start_char, span.end_char)
-            if key not in renamed:
-                renamed.add(key)
-                span._.wsd_actor = new_ids.get(span._.wsd_actor)
-        doc.spans["wsd_mentions"] = spans
-        return [replace(a, id=new_ids[a.id], mentions=tuple(sorted(set(positions.get(a.id, a.mentions)))))
-                for a in kept]
