@@ -16,3 +16,15 @@ def test_actors_drop_silent_anonymous_candidates_and_number_by_first_mention(ana
     assert [q.actor for q in doc._.wsd_quotes] == ["a2"]
     ids = {s._.wsd_actor for s in doc.spans["wsd_mentions"]} | {s._.wsd_actor for s in doc.spans["wsd_quotes"]}
     assert ids == {"a1", "a2"}
+
+
+def test_actors_people_inside_a_quote_or_generic_someone_are_no_actors(analyse):
+    doc = analyse("Karin Smit vertelde hoe het begon. ‘Een medewerker zei tegen mij dat het niet kon. "
+                  "Vaak is dat de eerste keer dat iemand durft te vragen.’")
+    assert [a.name or a.description for a in doc._.wsd_actors] == ["Karin Smit"]
+    assert [q.actor for q in doc._.wsd_quotes] == ["a1"]
+
+
+def test_actors_someone_after_a_speech_verb_is_a_speaker(analyse):
+    doc = analyse("Het bleef even stil. Toen vroeg iemand: ‘Mag ik als vrijwilliger ook bellen met het wijkteam?’")
+    assert [(a.description, a.speaks) for a in doc._.wsd_actors] == [("iemand", True)]

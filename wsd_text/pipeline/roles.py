@@ -33,7 +33,8 @@ BOTH = ("beiden", "allebei")
 FIELD_WORDS = 3  # lower-case words of a field between a role and a name ("docent sociaal werk")
 ADJ = r"(?:[a-zà-ÿ]+(?:e|en|ig|s)\s+){0,2}"
 PRONOUN_GROUPS = r"[Ss]ommigen|[Aa]nderen|[Vv]elen|[Dd]e meesten"
-PRONOUN_ANON = r"[Ii]emand|[Ee]en ander"
+# "Iemand zei", "toen vroeg iemand"; not the generic "dat iemand durft te kijken"
+PRONOUN_ANON = r"Iemand|(?<!\bdat )(?<!\bals )(?<!\bof )(?<!\bzodat )(?<!\bwanneer )iemand|[Ee]en ander"
 
 
 @Language.factory("wsd_roles", assigns=["doc._.wsd_actors", "doc.spans"],
@@ -206,7 +207,8 @@ class RolesComponent:
         found, groups = [], {}
         number = len(actors)
         taken = [(s.start_char, s.end_char) for s in spans]
-        matches = [(m, "ANON") for m in self.anon.finditer(self.text)]
+        # A person a speaker mentions inside a quote is no actor of the meeting (§9.8).
+        matches = [(m, "ANON") for m in self.anon.finditer(self.text) if not _quoted(self.text, m.start())]
         matches += [(m, "DEFINITE") for m in self.definite.finditer(self.text)
                     if not any(a < m.end() and m.start() < b for a, b in taken) and not _quoted(self.text, m.start())]
         matches += [(m, "GROUP") for m in self.group.finditer(self.text)]
