@@ -141,6 +141,9 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Er zat vanavond niemand van de bewoners aan tafel.", "lived_experience", True),
     ("De inwoners waren duidelijk in de minderheid.", "lived_experience", True),
     ("We hadden graag ook scholieren aan tafel gehad.", "child", True),
+    # the subject before a relative clause; the verb before the subject
+    ("Ouders die zelf krap zitten waren er niet bij, en juist zij vragen toeslagen aan.", "lived_experience", True),
+    ("Opvallend afwezig waren de vrijwilligersorganisaties uit de buurt.", "informal", True),
     # practice in general, a call to consult, or plenty of them: no flag (§8.15)
     ("Ervaringsdeskundigen ontbreken vaak in beleid.", "lived_experience", False),
     ("In veel gemeenten worden scholieren gemist bij de inspraak.", "child", False),
@@ -154,6 +157,11 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Er waren veel vrijwilligers aanwezig.", "informal", False),
     ("De fiscale kennis was laag vertegenwoordigd.", "formal", False),
     ("Ook een beleidsmedewerker van de gemeente ontbrak.", "formal", False),
+    # a concessive clause about other people is not what was missing
+    ("De huisartsen waren niet vertegenwoordigd, hoewel zij dagelijks mensen in armoede zien.",
+     "lived_experience", False),
+    # a relative clause that only describes people is no flag
+    ("We spraken over kinderen die niet mee kunnen doen aan de sportclub.", "child", False),
     # a proportion is no headcount of this meeting
     ("Slechts een op de vijf gezinnen vroeg de toeslag aan.", "lived_experience", False),
     ("Maar twee procent van de ouders wist ervan.", "lived_experience", False),
@@ -192,6 +200,7 @@ def test_voices_flag_evidence_prefers_first_sentence(nlp):
     ("Volgende keer willen we ze uitnodigen.", []),
     ("Volgende keer willen we ook ouders uitnodigen.", []),
     ("Apothekers ontbraken. We willen hen bij een volgende bijeenkomst apart uitnodigen.", ["Apothekers"]),
+    ("Afwezig waren de organisaties, zoals apothekers, terwijl zij veel zien.", ["apothekers"]),
 ])
 def test_voices_missing_named(nlp, text, expected):
     assert analyse(nlp, text)._.wsd_missing_named == expected

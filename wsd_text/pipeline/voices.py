@@ -113,11 +113,17 @@ class VoiceFinder:
     def _judge(self, text: str, low: str, sentence: Sentence, per: dict, flag_spans, attend_spans):
         """Perspectives one sentence makes present, and those it flags as missing."""
         bounds = self._clauses(low, sentence)
+        relative = {b for b in bounds if low.startswith("die ", sentence.start + b)}  # relative clauses
+        # "Ouders die krap zitten waren er niet bij": the main verb right after the relative
+        # clause; "kinderen die niet mee kunnen doen" only describes them.
+        after_relative = [span for _, span in flag_spans
+                          if _MAIN_VERB.search(low, sentence.start + self._reach(bounds, span)[0], sentence.start + span[1])]
         # A part of a perspective ("huisartsen") that is missing goes to missing_named (§8.15).
         whole = {p: [h for h in hits if text[h.start:h.end].lower() not in self.parts] for p, hits in per.items()}
         now = [(kind, span) for kind, span in flag_spans
                if kind == "wanted" or not self._not_now(low, sentence, bounds, span)]
-        flagged = {p for _, span in now for p in self._people(whole, sentence, bounds, span)}
+        flagged = {p for _, span in now
+                   for p in self._people(whole, sentence, bounds, span, relative if span in after_relative else set())}
         by_kind = {kind: set() for kind in MISSING_KINDS}
         for kind, span in now:
             by_kind[kind] |= self._people(per, sentence, bounds, span)
@@ -130,16 +136,21 @@ class VoiceFinder:
         breaks = [m.start() - sentence.start for m in self.clause_breaks.finditer(low, sentence.start, sentence.end)]
         return [0, *breaks, sentence.end - sentence.start]
 
-    def _reach(self, bounds: list[int], span: tuple) -> tuple[int, int]:
-        """The stretch (sentence offsets) of the clauses that ``span`` touches."""
+    def _reach(self, bounds: list[int], span: tuple, relative: set[int] = frozenset()) -> tuple[int, int]:
+        """The stretch (sentence offsets) of the clauses that ``span`` touches; a relative
+        clause between them and the subject is passed ("Ouders die krap zitten, waren er niet
+        bij": the subject stands before "die"). ``relative``: clause starts that open one."""
         first = bisect.bisect_right(bounds, span[0]) - 1
         last = bisect.bisect_right(bounds, max(span[1] - 1, span[0])) - 1
+        if first > 0 and bounds[first] in relative:
+            first -= 1
         return bounds[first], bounds[min(last + 1, len(bounds) - 1)]
 
-    def _people(self, per: dict, sentence: Sentence, bounds: list[int], span: tuple) -> set[str]:
+    def _people(self, per: dict, sentence: Sentence, bounds: list[int], span: tuple,
+                relative: set[int] = frozenset()) -> set[str]:
         """Perspectives with a term where ``span`` points: inside its ``people`` group when
         the pattern has one, else anywhere in the clauses it touches."""
-        start, end = span[:2] if span[2] else self._reach(bounds, span)
+        start, end = span[:2] if span[2] else self._reach(bounds, span, relative)
         return {p for p, hits in per.items() if any(start <= h.start - sentence.start < end for h in hits)}
 
     def _not_now(self, low: str, sentence: Sentence, bounds: list[int], span: tuple) -> bool:
@@ -182,7 +193,8 @@ class VoiceFinder:
         for _, _, name in sorted(found):
             # "We willen hen bij een volgende bijeenkomst uitnodigen": a meeting is no voice
             meeting = self.meeting is not None and self.meeting.search(name.lower())
-            if name and name not in names and not meeting and not self._names_perspective(name):
+            clause = self.clause_breaks.match(name.lower())  # "terwijl zij …": a clause, no voice
+            if name and name not in names and not meeting and not clause and not self._names_perspective(name):
                 names.append(name)
         return names
 
@@ -195,6 +207,9 @@ class VoiceFinder:
         name = " ".join(item.strip(" .,;:!?)(").split())
         fillers = self.fillers.match(name.lower() + " ")
         return name[fillers.end():] if fillers else name
+
+
+_MAIN_VERB = re.compile(r"\b(?:was|waren|zat|zaten|bleef|bleven|kwam|kwamen)\b")
 
 
 def _lower(text: str) -> str:
