@@ -77,6 +77,12 @@ def test_themes_rule(nlp, text, code, coded):
     ("Door huurachterstanden vroeg te signaleren kan de corporatie samen met de gemeente een "
      "huisuitzetting meestal voorkomen.", "preventie_vroegsignalering", True),
     ("Preventie, daar gaat het om, zei ze.", "preventie_vroegsignalering", False),
+    ("De gemeente krijgt sinds dit jaar meldingen van de woningcorporatie en de energieleverancier zodra "
+     "iemand een betalingsachterstand heeft.", "preventie_vroegsignalering", True),
+    ("Vrijwilligers van de inloop kunnen vaak veel eerder zien dat het thuis misgaat met geld en rekeningen.",
+     "preventie_vroegsignalering", True),
+    ("Eerder dit jaar verscheen een nieuw rapport over de wijk en de voorzieningen daar.",
+     "preventie_vroegsignalering", False),
     # one sentence about children among other things is a passing word
     ("De bijeenkomst ging over de energietoeslag. Een moeder vertelde dat haar kinderen thuis een trui "
      "aanhouden. Daarna ging het over de aanvraag.", "kinderen_jongeren", False),
