@@ -200,6 +200,18 @@ def test_pipeline_attribution_interview_turns(quote_nlp, text, expected):
     assert [q.actor for q in annotate(quote_nlp, text)._.wsd_quotes] == [expected]
 
 
+def test_pipeline_attribution_named_speaker_before_a_sentence_of_narration(quote_nlp):
+    doc = annotate(quote_nlp, "Ans Bakker was blij maar ook kritisch. Het aantal klanten steeg in een jaar "
+                              "met een derde. “Onze vrijwilligers zien mensen pas als het te laat is.”")
+    assert [q.actor for q in doc._.wsd_quotes] == ["ans"]
+
+
+def test_pipeline_attribution_a_group_before_narration_does_not_take_the_quote(quote_nlp):
+    doc = annotate(quote_nlp, "De nieuwe vrijwilligers werkten in groepjes. Samenwerken is lastig. "
+                              "“Iedereen werkt op een eigen eiland.”")
+    assert [q.actor for q in doc._.wsd_quotes] == [None]
+
+
 def test_pipeline_attribution_a_clause_before_a_colon_is_no_label(quote_nlp):
     doc = annotate(quote_nlp, "Een moeder naast Ans Bakker vulde aan: ‘wij zien mensen elke week terug’.")
     assert [q.actor for q in doc._.wsd_quotes] == ["moeder"]

@@ -51,6 +51,7 @@ _LABEL_REACH = 60  # a speaker label ends within this many characters of its par
 _LABEL_TAIL = re.compile(r"\s*(?:\([^()\n]*\))?\s*")  # between a label's name and its colon
 _QUESTION = re.compile(r"[ \t]*(?:V|Vraag)[ \t]*:")  # interview labels: "V: …" asks,
 _ANSWER = re.compile(r"[ \t]*(?:A|Antwoord)[ \t]*:")  # "A: …" answers
+_NARRATION = 2  # sentences of narration a quote may stand after its named speaker's sentence
 _ECHO_SHARE = 0.4  # share of a pull quote's content words another quote must hold to override
 
 
@@ -76,6 +77,7 @@ class _Context:
                      kinds.get(actor) or ("group" if s.label_ in GROUP_LABELS else "individual"), s.label_)
             for s, actor in with_actor if actor)
         self.mention_starts = [m.start for m in self.mentions]
+        self.persons = {m.actor for m in self.mentions if m.label == "PERSON"}
         cues_group = doc.spans["wsd_speech"] if "wsd_speech" in doc.spans else ()
         self.speech = sorted((s.start_char, s._.wsd_actor) for s in cues_group if s._.wsd_actor)
         self.sentences = [0] + [m.end() for m in _BOUNDARY.finditer(self.text)]
@@ -270,7 +272,9 @@ def _previous(ctx: _Context, quote, previous, want):
     """A quote that opens a sentence: the subject of the sentence before, or the quote before.
 
     When that subject cannot have said it (a group before an "ik" quote), the nearest
-    fitting subject earlier in the paragraph is taken instead.
+    fitting subject earlier in the paragraph is taken instead; when the sentence before is
+    narration without a speaker, a named person up to two sentences earlier ("X was
+    kritisch. Het aantal klanten steeg. “…”").
     """
     start = ctx.sentence(quote.left)[0]
     paragraph = ctx.paragraph(quote.left)
@@ -278,15 +282,19 @@ def _previous(ctx: _Context, quote, previous, want):
         return None
     if start <= paragraph:
         return _after_paragraph(ctx, paragraph, want)
-    end, passed_misfit = start, False
+    end, passed_misfit, skipped = start, False, 0
     for _ in range(_BACK_SENTENCES):
         start = ctx.sentence(end - 1)[0]
         if previous and previous[0].right > start and ctx.paragraph(previous[0].right) == paragraph:
             return _decided(previous[1], "continuation", ctx.text[previous[0].left:previous[0].right])
-        actor = ctx.subject(start, end, want)
-        passed_misfit = passed_misfit or actor == _MISFIT
-        if actor not in (_MISFIT, None) or start <= paragraph or not passed_misfit:
-            return _decided(_own(actor) or ctx.speech_actor(start, end), "previous", ctx.text[start:end])
+        subject = ctx.subject(start, end, want)
+        passed_misfit = passed_misfit or subject == _MISFIT
+        actor = _own(subject) or ctx.speech_actor(start, end)
+        if skipped and actor not in ctx.persons:
+            actor = None  # past a sentence of narration only a named person is the speaker
+        if actor is not None or start <= paragraph or not passed_misfit and skipped >= _NARRATION:
+            return _decided(actor, "previous", ctx.text[start:end])
+        skipped += actor is None and not passed_misfit
         end = start
     return None
 
