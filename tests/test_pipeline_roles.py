@@ -43,6 +43,13 @@ def test_roles_role_mention_resolves(analyse):
     assert [(s.text, s._.wsd_actor) for s in spans] == [("de wethouder", actor(doc, "Henk Mulder").id)]
 
 
+def test_roles_role_label_in_minutes_resolves(analyse):
+    doc = analyse("Aanwezig: Rik Hoekman (voorzitter), mw. A. Kok (consulent)\n\n"
+                  "Voorzitter: \"Wie van jullie heeft al een afspraak met de zorgverzekeraar?\"")
+    assert [(q.actor, next(a.name for a in doc._.wsd_actors if a.id == q.actor)) for q in doc._.wsd_quotes] \
+        == [(actor(doc, "Rik Hoekman").id, "Rik Hoekman")]
+
+
 @pytest.mark.parametrize("text, label, description, kind", [
     ("Een moeder vertelde dat ze geen geld had voor de sport.", "ANON", "Een moeder", "individual"),
     ("Na afloop zei een oudere buurtbewoner dat het goed ging.", "ANON", "een oudere buurtbewoner", "individual"),

@@ -192,7 +192,9 @@ class RolesComponent:
         for head, ids in heads.items():
             if len(set(ids)) != 1:
                 continue
-            for m in re.finditer(rf"\b[Dd]e\s+{re.escape(head)}\b", self.text):
+            # "de wethouder", and in minutes the label "Voorzitter: …" at the start of a line
+            for m in re.finditer(rf"\b[Dd]e\s+{re.escape(head)}\b|(?m:^){re.escape(head.capitalize())}(?=[ \t]*:)",
+                                 self.text):
                 span = doc.char_span(m.start(), m.end(), label="ROLE", alignment_mode="expand")
                 if span is not None and (span.start_char, span.end_char) not in taken:
                     span._.wsd_actor = ids[0]
