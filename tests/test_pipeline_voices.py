@@ -160,6 +160,11 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     # a concessive clause about other people is not what was missing
     ("De huisartsen waren niet vertegenwoordigd, hoewel zij dagelijks mensen in armoede zien.",
      "lived_experience", False),
+    # "Wat ontbrak / wat we misten": who follows is missing
+    ("Wat we misten: de mensen die zelf hulp krijgen van onze vrijwilligers.", "lived_experience", True),
+    ("Wat de avond verder miste, was iemand die nu zelf in de schulden zit.", "lived_experience", True),
+    ("Wat we misten: de mensen die zelf hulp krijgen van onze vrijwilligers.", "informal", False),
+    ("Wat ontbrak was tijd om na afloop door te praten.", "lived_experience", False),
     # a relative clause that only describes people is no flag
     ("We spraken over kinderen die niet mee kunnen doen aan de sportclub.", "child", False),
     # a proportion is no headcount of this meeting
