@@ -25,6 +25,9 @@ def names(doc):
     # a lone capital inside a hyphenated surname; hyphenated first names
     ("Raadslid Naomi Lie-A-Fo zegt dat ze het meeneemt.", ["Naomi Lie-A-Fo"]),
     ("Daarna vertelt Gert-Jan Hoogland dat hij maatje is.", ["Gert-Jan Hoogland"]),
+    # a contact word after the name is part of what was said, not a contact line
+    ("Consulent Marloes Dijkstra legde uit dat gemeenten binnen drie dagen contact moeten opnemen.",
+     ["Marloes Dijkstra"]),
     # common surnames that are also words
     ("Daarna sprak Joyce de Koning over de wachtlijst.", ["Joyce de Koning"]),
     ("Ook Bas van Wijk en Evi ten Huis waren erbij.", ["Bas van Wijk", "Evi ten Huis"]),

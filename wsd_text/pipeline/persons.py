@@ -389,9 +389,12 @@ class PersonsComponent:
         line_start = text.rfind("\n", 0, cand.start) + 1
         starts = [m.end() for m in SENTENCE_END.finditer(text, line_start, cand.start)]
         end = SENTENCE_END.search(text, cand.end)
-        sentence = text[starts[-1] if starts else line_start:end.start() if end else len(text)]
-        words = set(re.findall(r"[\w-]+", sentence.lower()))
-        if "@" in sentence or words & self.lexicon.contact_words:
+        sentence_start = starts[-1] if starts else line_start
+        sentence = text[sentence_start:end.start() if end else len(text)]
+        # A contact word before the name in its sentence ("Neem contact op met X", "mail naar
+        # X"); after it, "contact" is part of what the person said ("… contact op te nemen").
+        before = set(re.findall(r"[\w-]+", text[sentence_start:cand.start].lower()))
+        if "@" in sentence or before & self.lexicon.contact_words:
             return True
         label = text[line_start:cand.start].strip().rstrip(":").lower()
         # "Dit verslag is geschreven door X": a label of two words or more also works in a sentence
