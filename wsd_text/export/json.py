@@ -1,7 +1,6 @@
 """JSON records, validated against the shipped JSON Schema before they are written."""
 from __future__ import annotations
 
-import itertools
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import jsonschema
 
+from ..naming import first_free
 from .atomic import write_text_atomic
 
 # Characters no file name may hold on one of the systems researchers use (Windows is the strictest).
@@ -108,10 +108,7 @@ def record_file_names(report_ids: Iterable[str]) -> list[str]:
         stem = parts[:-1] + [Path(parts[-1]).stem or parts[-1]]
         whole = parts[:-1] + [parts[-1].replace(".", "_")]
         named = [_joined(stem), _joined(whole)]
-        # Lazily: a list of every numbered name would make n records cost n² steps.
-        numbered = (f"{named[1]}-{n}" for n in itertools.count(2))
-        name = next(c for c in itertools.chain(named, numbered) if c.casefold() not in taken)
-        taken.add(name.casefold())
+        name = first_free(named, lambda n: f"{named[1]}-{n}", taken, key=str.casefold)
         names.append(f"{name}.json")
     return names
 

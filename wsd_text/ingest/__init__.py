@@ -5,12 +5,12 @@ metadata, language check) turn it into a `Report` whose offsets all refer to ``R
 """
 from __future__ import annotations
 
-import itertools
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import InputError
+from ..naming import first_free
 from ..report import Paragraph, Report
 from ..settings import Settings
 from .blocks import split_blocks
@@ -154,11 +154,8 @@ def unique_id(report_id: str, folder: str, taken: set[str]) -> str:
     stem, dot, suffix = named[-1].rpartition(".")
     if not dot or "/" in suffix:
         stem, suffix = named[-1], ""
-    # Lazily: a list of every numbered name would make a run over n files cost n² steps.
-    numbered = (f"{stem}-{n}.{suffix}" if suffix else f"{stem}-{n}" for n in itertools.count(2))
-    chosen = next(c for c in itertools.chain(named, numbered) if c not in taken)
-    taken.add(chosen)
-    return chosen
+    return first_free(named, lambda n: f"{stem}-{n}.{suffix}" if suffix else f"{stem}-{n}", taken)
+
 
 
 def read_report(path: str | Path, settings: Settings | None = None, *, report_id: str | None = None) -> Report:
