@@ -4,12 +4,15 @@ The first rule that gives an answer decides, and its words go to ``Actor.evidenc
 
 1. A strong role word of the actor ("lector", "vrijwilliger", "ervaringsdeskundige").
 2. An age up to ``max_child_age`` written after the name ("Femke (14)"), §9.12.
-3. The actor's own words place them: "als vrijwilliger", "zelf armoede ervaren".
-4. The organisation's type ("Sociale Dienst", "Humanitas", "Cliëntenraad").
-5. A weak role without an organisation takes the report's dominant organisation type (the
+3. The actor's own words place them: a role after a copula ("is al jaren vrijwilliger"),
+   "als vrijwilliger", "zelf armoede ervaren", caring for a family member (mantelzorg).
+4. The organisation's type ("Sociale Dienst", "Humanitas", "Cliëntenraad"); the leftmost
+   type word of its name decides.
+5. A weak role without an organisation: when "de voorzitter opent/sluit ..." the chair
+   chairs the reported meeting and is ``formal``; else it takes the type of a body named in
+   its own or the previous sentence, else the report's dominant organisation type (the
    chair or coordinator of the organisation the report is about, §9.15), else its own row
-   in ``roles.csv``; but when "de voorzitter opent/sluit ..." the chair chairs the
-   reported meeting and is ``formal``.
+   in ``roles.csv``.
 6. Asking the questions in an interview makes an interviewer: ``formal`` (§8.12).
 7. Anonymous actors and groups take their noun; the attendees take the attendance unit
    ("35 beleidsmedewerkers en professionals" is formal) or are ``mixed`` (§8.4).
