@@ -114,16 +114,12 @@ class VoiceFinder:
         """Perspectives one sentence makes present, and those it flags as missing."""
         bounds = self._clauses(low, sentence)
         relative = {b for b in bounds if low.startswith("die ", sentence.start + b)}  # relative clauses
-        # "Ouders die krap zitten waren er niet bij": the main verb right after the relative
-        # clause; "kinderen die niet mee kunnen doen" only describes them.
-        after_relative = [span for _, span in flag_spans
-                          if _MAIN_VERB.search(low, sentence.start + self._reach(bounds, span)[0], sentence.start + span[1])]
         # A part of a perspective ("huisartsen") that is missing goes to missing_named (§8.15).
         whole = {p: [h for h in hits if text[h.start:h.end].lower() not in self.parts] for p, hits in per.items()}
         now = [(kind, span) for kind, span in flag_spans
                if kind == "wanted" or not self._not_now(low, sentence, bounds, span)]
         flagged = {p for _, span in now
-                   for p in self._people(whole, sentence, bounds, span, relative if span in after_relative else set())}
+                   for p in self._people(whole, sentence, bounds, span, self._passed(low, sentence, bounds, span, relative))}
         by_kind = {kind: set() for kind in MISSING_KINDS}
         for kind, span in now:
             by_kind[kind] |= self._people(per, sentence, bounds, span)
@@ -145,6 +141,13 @@ class VoiceFinder:
         if first > 0 and bounds[first] in relative:
             first -= 1
         return bounds[first], bounds[min(last + 1, len(bounds) - 1)]
+
+    def _passed(self, low: str, sentence: Sentence, bounds: list[int], span: tuple, relative: set[int]) -> set[int]:
+        """``relative`` when a main verb follows the relative clause in the flag's clause
+        ("Ouders die krap zitten waren er niet bij"), else nothing: "kinderen die niet mee
+        kunnen doen" only describes them."""
+        start = sentence.start + self._reach(bounds, span)[0]
+        return relative if _MAIN_VERB.search(low, start, sentence.start + span[1]) else set()
 
     def _people(self, per: dict, sentence: Sentence, bounds: list[int], span: tuple,
                 relative: set[int] = frozenset()) -> set[str]:
