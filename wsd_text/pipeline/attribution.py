@@ -294,7 +294,7 @@ def _previous(ctx: _Context, quote, previous, want):
             actor = None  # past a sentence of narration only a named person is the speaker
         if actor is not None or start <= paragraph or not passed_misfit and skipped >= _NARRATION:
             return _decided(actor, "previous", ctx.text[start:end])
-        skipped += actor is None and not passed_misfit
+        skipped += not passed_misfit  # a sentence of narration (no speaker) passed
         end = start
     return None
 
