@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..records import Actor
+from .text import doc_text
 
 
 @Language.factory("wsd_actors", assigns=["doc._.wsd_actors", "doc._.wsd_quotes", "doc.spans"],
@@ -40,7 +41,8 @@ class ActorsComponent:
         firsts: dict[str, int] = {}
         for span in mentions:
             firsts.setdefault(span._.wsd_actor, span.start_char)
-        kept.sort(key=lambda a: firsts.get(a.id, len(doc.text)))
+        unmentioned = len(doc_text(doc))  # after every mention
+        kept.sort(key=lambda a: firsts.get(a.id, unmentioned))
         new_ids = {a.id: f"a{i}" for i, a in enumerate(kept, 1)}
         spans = [s for s in mentions if s._.wsd_actor in new_ids]
         positions: dict[str, list[tuple[int, int]]] = {}
