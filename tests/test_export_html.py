@@ -30,8 +30,18 @@ def test_export_html_summary_first_then_one_section_per_report(html):
 
 def test_export_html_embeds_every_figure_as_png(html):
     images = re.findall(r'<img src="data:image/png;base64,([^"]+)"', html)
-    assert len(images) == 5  # voices, counts, time (some reports have dates), speakers, themes
+    assert len(images) == 4  # counts, time (some reports have dates), speakers, themes
     assert all(base64.b64decode(data)[:8] == b"\x89PNG\r\n\x1a\n" for data in images)
+
+
+def test_export_html_voices_table_has_a_row_per_report_with_status_and_flag(html):
+    table = html.split('<table class="voice-table">')[1].split("</table>")[0]
+    rows = re.findall(r'<tr><td><a href="#(verslag-\d)">(.*?)</a></td>(.*?)</tr>', table, re.S)
+    assert [(anchor, title) for anchor, title, _ in rows] == [
+        ("verslag-1", "Kenniscafé schulden en armoede"), ("verslag-2", "werkplaats.txt"), ("verslag-3", "Platform jeugd")]
+    cells = [re.findall(r'class="status v-(\w+)( flagged)?"', cells) for _, _, cells in rows]
+    assert cells[1] == [("voiced", ""), ("absent", ""), ("mentioned", " flagged"), ("absent", "")]
+    assert cells[2] == [("present", ""), ("absent", ""), ("absent", ""), ("voiced", "")]
 
 
 def test_export_html_needs_no_network(html):
@@ -62,7 +72,7 @@ def test_export_html_escapes_every_report_text():
 
 def test_export_html_without_dates_leaves_out_the_time_figure():
     undated = [replace(r, event_date=None, published_date=None) for r in sample_records()]
-    assert len(re.findall(r"<img ", render_report(Corpus.from_records(undated)))) == 4
+    assert len(re.findall(r"<img ", render_report(Corpus.from_records(undated)))) == 3
 
 
 def test_export_html_empty_corpus_still_renders():
@@ -102,4 +112,5 @@ def test_export_html_large_corpus_works_out_the_first_reports_only(monkeypatch):
     assert re.findall(r"<h2>(.*?)</h2>", html) == ["Samenvatting", "Kenniscafé schulden en armoede", "werkplaats.txt"]
     assert "<strong>3</strong> verslagen" in html                         # the summary counts every report
     assert "Alleen de eerste 2 verslagen zijn hieronder uitgewerkt" in html
-    assert len(re.findall(r'<img src="data:image/png;base64,', html)) == 5
+    assert len(re.findall(r'<img src="data:image/png;base64,', html)) == 4
+    assert len(re.findall(r"<tr><td><a href=\"#verslag-", html)) == 2   # voices table: the reports worked out

@@ -53,7 +53,7 @@ def test_report_browser_shows_sections_and_figures(tmp_path):
     assert re.findall(r"<h2>(.*?)</h2>", dom) == [
         "Samenvatting", "Kenniscafé schulden en armoede", "werkplaats.txt", "Platform jeugd"]
     shown = [tuple(map(int, s.split("x"))) for s in re.findall(r'data-shown="([\dx]+)"', dom)]
-    assert len(shown) == 5 and all(w > 300 and h > 200 and box > 300 for w, h, box in shown), shown
+    assert len(shown) == 4 and all(w > 300 and h > 200 and box > 300 for w, h, box in shown), shown
 
     ARTIFACTS.mkdir(exist_ok=True)
     screenshot = ARTIFACTS / "report.png"

@@ -3,8 +3,10 @@
 A corpus summary with figures comes first, then per report who was heard, who was
 present but silent, who was talked about and who was missing, with the evidence
 sentences, the quotes per perspective and the themes. Only the first `REPORT_SECTIONS`
-reports get a section (and a row in the voices figure); the page then says so, and the
-summary and the other figures still count every report. Figures are embedded as base64
+reports get a section (and a row in the voices table); the page then says so, and the
+summary and the figures still count every report. The voices per report are an HTML table
+with the figure's colours, not a picture: it stays readable and searchable, and drawing it
+as a figure cost more than every other part of the page. Figures are embedded as base64
 PNG and the CSS is inline, so the file opens anywhere without a network. Every text from
 a report goes through Jinja's autoescaping: a report containing ``<script>`` shows it as
 text.
@@ -29,9 +31,8 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 CARD_HEADINGS = {"voiced": "Wie was aan het woord", "present": "Wie was er wel maar zweeg",
                  "mentioned": "Over wie werd gepraat", "missing": "Wie ontbrak"}
 FIGURE_DPI = 110
-# Reports worked out one by one, in their own section and as rows of the voices figure. Far
-# more make a page nobody reads through, megabytes large and slow to draw (the figure grows
-# by one row per report, ~30 ms and 11 kB each); corpus.csv has every report.
+# Reports worked out one by one, in their own section and as rows of the voices table. Far
+# more make a page nobody reads through; corpus.csv has every report.
 REPORT_SECTIONS = 50
 
 
@@ -55,9 +56,11 @@ def render_report(corpus: Corpus, title: str = "Meerstemmigheid in de verslagen"
     anchors = {rid: f"verslag-{i + 1}" for i, rid in enumerate(shown["report"])}
     rows = _rows_by_report(corpus, anchors)
     # No date of making on the page: the same records give the same bytes (runs can be compared).
+    reports = _rows(shown)
     return template.render(title=title, version=__version__, not_shown=len(corpus) - len(shown),
-                           **_labels(), **_summary(corpus, anchors), figures=_figures(corpus, anchors),
-                           reports=[_report(row, anchors[row["report"]], rows) for row in _rows(shown)])
+                           **_labels(), **_summary(corpus, anchors), figures=_figures(corpus),
+                           voice_table=[_voice_row(r, anchors[r["report"]], rows["voices"]) for r in reports],
+                           reports=[_report(r, anchors[r["report"]], rows) for r in reports])
 
 
 def write_report(corpus: Corpus, path: str | Path, title: str = "Meerstemmigheid in de verslagen") -> Path:
@@ -80,6 +83,7 @@ def _environment() -> jinja2.Environment:
 def _labels() -> dict:
     """Dutch labels and the palette, shared with the figures so colours match."""
     return {"status_labels": [plots.STATUS_LABELS[s] for s in STATUSES], "flagged_label": plots.FLAGGED_LABEL,
+            "perspective_labels": [plots.PERSPECTIVE_LABELS[p] for p in PERSPECTIVES],
             "perspective_colours": plots.PERSPECTIVE_COLOURS, "status_colours": plots.STATUS_COLOURS,
             "flagged_colour": plots.FLAGGED_COLOUR}
 
@@ -102,17 +106,9 @@ def _summary(corpus: Corpus, anchors: dict[str, str]) -> dict:
     }
 
 
-def _figures(corpus: Corpus, anchors: dict[str, str]) -> list[dict]:
-    """The corpus figures as base64 PNG; the time figure only when some report has a date.
-
-    The voices figure has one row per report, so it shows the reports worked out below only.
-    """
-    capped = (f" Alleen de eerste {len(anchors)} verslagen, die hieronder zijn uitgewerkt."
-              if len(anchors) < len(corpus) else "")
+def _figures(corpus: Corpus) -> list[dict]:
+    """The corpus figures as base64 PNG; the time figure only when some report has a date."""
     figures = [
-        ("stemmen", plots.plot_voices(corpus.voices[corpus.voices["report"].isin(anchors)], corpus.reports),
-         "Per verslag de status van elk perspectief; een oranje rand betekent dat het verslag zelf zegt "
-         "dat deze stem ontbrak of te klein was." + capped),
         ("aantallen", plots.plot_status_counts(corpus.voices), "Per perspectief het aantal verslagen per status."),
     ]
     if corpus.reports["date"].notna().any():
@@ -149,6 +145,14 @@ def _rows_by_report(corpus: Corpus, anchors: dict[str, str]) -> dict[str, dict[s
         for row in _rows(frame[frame["report"].isin(anchors)]):
             grouped[name][row["report"]].append(row)
     return grouped
+
+
+def _voice_row(report: dict, anchor: str, voices: dict[str, list[dict]]) -> dict:
+    """One row of the voices table: the report and the status of each perspective, flagged or not."""
+    by_perspective = {v["perspective"]: v for v in voices[report["report"]]}
+    cells = [{"status": v["status"], "label": plots.STATUS_LABELS[v["status"]], "flagged": v["flagged_missing"]}
+             for v in (by_perspective[p] for p in PERSPECTIVES)]
+    return {"anchor": anchor, "title": _title(report["title"], report["report"]), "cells": cells}
 
 
 def _report(report: dict, anchor: str, rows: dict[str, dict[str, list[dict]]]) -> dict:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections import Counter
 from pathlib import Path
 
 import spacy.lang
@@ -30,15 +31,16 @@ DUTCH_MIN_SHARE = 0.15
 _MIN_WORDS = 20
 
 
-def stopword_share(words: list[str], stop_words) -> float:
-    """The share of ``words`` that are in ``stop_words``."""
-    return sum(w in stop_words for w in words) / len(words) if words else 0.0
+def stopword_share(words: Counter, stop_words) -> float:
+    """The share of the counted ``words`` that are in ``stop_words``."""
+    total = sum(words.values())
+    return sum(words[w] for w in words.keys() & stop_words) / total if total else 0.0
 
 
 def not_dutch_warning(text: str) -> str | None:
     """A warning when a text of some length looks like another language than Dutch."""
-    words = _WORD.findall(text.lower())
-    if len(words) < _MIN_WORDS:
+    words = Counter(_WORD.findall(text.lower()))  # each distinct word is looked up once per language
+    if sum(words.values()) < _MIN_WORDS:
         return None
     dutch = stopword_share(words, NL)
     other, share = max(((name, stopword_share(words, sw)) for name, sw in _OTHERS.items()),

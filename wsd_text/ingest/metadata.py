@@ -106,7 +106,12 @@ class MetadataCues:
 
     def has(self, name: str, text: str) -> bool:
         """True when a ``name`` pattern matches ``text``."""
-        return _any_pattern(self, name).search(text) is not None
+        return _has(self, name, text)
+
+
+@lru_cache(maxsize=4096)  # the date and place rules ask the same of the same sentences
+def _has(cues: MetadataCues, name: str, text: str) -> bool:
+    return _any_pattern(cues, name).search(text) is not None
 
 
 @lru_cache(maxsize=64)
@@ -337,28 +342,27 @@ def find_location(text: str, cues: MetadataCues | None = None) -> str | None:
     'buurthuis, Assen'
     """
     cues = cues or load_cues()
-    sentences = _sentences(text, cues)
-    if any(cues.has("event", s) and cues.has("online", s) for _, s in sentences):
+    sentences = [sentence for _, sentence in _sentences(text, cues)]
+    if any(cues.has("online", s) and cues.has("event", s) for s in sentences):
         return None
     rules, held_in, travel = _location_rules(cues)
-    for _, sentence in sentences:
+    for sentence in sentences:
         for match in _LABEL.finditer(sentence):
             if cues.has("location_label", match.group("label")):
                 return _until_next_label(sentence[match.end():])
+    current = [s for s in sentences if not cues.has("future", s)]
     for rule in rules:
-        for _, sentence in sentences:
-            if cues.has("future", sentence):
-                continue
+        for sentence in current:
             match = rule.search(sentence)
             if match:
                 parts = [match.group("name")] + ([match.group("town")] if "town" in rule.groupindex
                                                   and match.group("town") else [])
                 return ", ".join(p.strip(" ,.") for p in parts)
-    for _, sentence in sentences:
+    for sentence in current:
         match = held_in.search(sentence)
-        if match and cues.has("event", sentence) and not cues.has("future", sentence):
+        if match and cues.has("event", sentence):
             return match.group("town")
-    for _, sentence in sentences:
+    for sentence in sentences:
         match = travel.search(sentence)
         if match and cues.has("travel", sentence):
             return match.group("town")
@@ -498,9 +502,14 @@ def _unit(phrase: str, cues: MetadataCues) -> tuple[str | None, str]:
 
 # ---------------------------------------------------------------- helpers
 
-def _sentences(text: str, cues: MetadataCues | None = None) -> list[tuple[int, str]]:
+def _sentences(text: str, cues: MetadataCues | None = None) -> tuple[tuple[int, str], ...]:
     """(start offset, sentence) pairs: a rough split on end punctuation and line breaks."""
-    abbreviations = (cues or load_cues()).abbreviations
+    return _split_sentences(text, cues or load_cues())
+
+
+@lru_cache(maxsize=4)  # dates, place and attendance each read the sentences of one text
+def _split_sentences(text: str, cues: MetadataCues) -> tuple[tuple[int, str], ...]:
+    abbreviations = cues.abbreviations
     out, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         before = text[start:match.start()]
@@ -512,4 +521,4 @@ def _sentences(text: str, cues: MetadataCues | None = None) -> list[tuple[int, s
         start = match.end()
     if text[start:].strip():
         out.append((start, text[start:]))
-    return out
+    return tuple(out)

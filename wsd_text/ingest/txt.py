@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -86,8 +87,8 @@ def _checked(text: str, path: Path) -> str:
     if "\x00" in text:
         raise InputError(path, "binary file, not text (contains NUL characters)")
     sample = text[:20000]
-    junk = sum(1 for ch in sample if ch not in "\n\r\t\f" and unicodedata.category(ch) in ("Cc", "Co", "Cn")
-               or ch == "\ufffd")
+    junk = sum(count for ch, count in Counter(sample).items()  # each distinct character once
+               if ch not in "\n\r\t\f" and unicodedata.category(ch) in ("Cc", "Co", "Cn") or ch == "\ufffd")
     if sample and junk / len(sample) > _MAX_JUNK_SHARE:
         raise InputError(path, f"binary file, not text ({junk / len(sample):.0%} control or undecodable characters)")
     return text
