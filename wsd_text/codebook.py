@@ -229,8 +229,10 @@ class CueMatcher:
                     self._tails.setdefault(word.stem, []).append(key)
                 self._exact.setdefault(word.stem, []).append(key)
 
-    def _lookup(self, token: str) -> tuple:
-        """(key, full) pairs for one word of text; cached per distinct word."""
+    def _lookup(self, token: str) -> tuple[tuple, dict]:
+        """What one word of text can be, cached per distinct word: the (key, full) pairs of
+        the phrases it may start (key = (cue, part, position)), and every key it matches
+        with whether it matches as a whole word (True) or only as a compound (False)."""
         found = self._cache.get(token)
         if found is None:
             low = token.lower()
@@ -243,25 +245,27 @@ class CueMatcher:
                 pairs += [(k, False) for k in self._tails.get(low[:i], ())]
                 pairs += [(k, False) for k in self._heads.get(low[i:], ())]
             pairs += [(k, False) for stem, k in self._inner if stem in low and stem != low]
+            keys: dict[tuple, bool] = {}
+            for key, full in pairs:  # whole-word pairs come first: their flag wins
+                keys.setdefault(key, full)
             if len(self._cache) > _CACHE_LIMIT:
                 self._cache.clear()
-            found = self._cache[token] = tuple(pairs)
+            found = self._cache[token] = (tuple(p for p in pairs if p[0][2] == 0), keys)
         return found
 
     def find(self, text: str) -> list[Hit]:
         """Every phrase hit of every cue part, in text order."""
         words, spans = _words(text)
         found = list(map(self._cache.get, words))  # C-level lookups; misses computed below
-        for i, pairs in enumerate(found):
-            if pairs is None:
+        for i, entry in enumerate(found):
+            if entry is None:
                 found[i] = self._lookup(words[i])
         hits = []
-        for t in [i for i, pairs in enumerate(found) if pairs]:
-            for (cue, part, pos), full in found[t]:
-                if pos == 0:
-                    hit = self._phrase(found, spans, t, cue, part, full)
-                    if hit:
-                        hits.append(hit)
+        for t, (starts, _) in enumerate(found):
+            for (cue, part, _), full in starts:
+                hit = self._phrase(found, spans, t, cue, part, full)
+                if hit:
+                    hits.append(hit)
         return hits
 
     def _phrase(self, found: list, spans: list, t: int, cue: int, part: int, full: bool) -> Hit | None:
@@ -271,10 +275,10 @@ class CueMatcher:
         if t + length > len(found):
             return None
         for i in range(1, length):
-            match = [f for k, f in found[t + i] if k == (cue, part, i)]
-            if not match:
+            match = found[t + i][1].get((cue, part, i))
+            if match is None:
                 return None
-            full = full and match[0]
+            full = full and match
         return Hit(label, cue, part, spans[t][0], spans[t + length - 1][1], full)
 
     def by_sentence(self, text: str, starts: Sequence[int]) -> dict[int, dict[str, list[Hit]]]:
