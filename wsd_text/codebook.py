@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import bad_keys
 from .resources import data_path, load_csv, load_yaml
@@ -157,8 +158,7 @@ def _check_codes(codes: Sequence[Code], source: Path) -> None:
         raise ValueError(f"{source}: duplicate code(s) {', '.join(sorted(duplicates))}.")
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):  # a tuple: a report holds thousands, and a frozen dataclass is slow to make
     """Where one part of a cue matched: ``full`` is False for a compound (wildcard) hit."""
 
     label: str
