@@ -144,6 +144,32 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     # the subject before a relative clause; the verb before the subject
     ("Ouders die zelf krap zitten waren er niet bij, en juist zij vragen toeslagen aan.", "lived_experience", True),
     ("Opvallend afwezig waren de vrijwilligersorganisaties uit de buurt.", "informal", True),
+    # a pronoun for the one perspective the sentence before names
+    ("Ook de vrijwilligers van het buurthuis waren uitgenodigd. Helaas waren ze er niet.", "informal", True),
+    ("Wij nodigden de bewoners van de flat uit. Niemand van hen heeft kunnen komen.", "lived_experience", True),
+    ("Vrijwilligers en ouders hadden zich aangemeld. Helaas waren ze er niet.", "informal", False),
+    ("Vrijwilligers en ouders hadden zich aangemeld. Helaas waren ze er niet.", "lived_experience", False),
+    ("Ouders kregen een uitnodiging. Zij mist de woningcorporatie aan tafel.", "lived_experience", False),
+    # each main clause its own flag and its own time
+    ("Vrijwilligers waren er genoeg, maar ouders ontbraken.", "lived_experience", True),
+    ("Vrijwilligers waren er genoeg, maar ouders ontbraken.", "informal", False),
+    ("Ouders waren er niet, en dat gebeurt vaak.", "lived_experience", True),
+    # too thin, nobody of, none at all, could not come, a place next time, who it is about
+    ("Op veertig deelnemers was de inbreng van bewoners eigenlijk te dun.", "lived_experience", True),
+    ("De stem van wie armoede aan den lijve ondervindt, bleef beperkt.", "lived_experience", True),
+    ("Jammer genoeg was er niemand van de kerken.", "informal", True),
+    ("Er waren geen jongeren.", "child", True),
+    ("Helaas hebben de scholieren niet kunnen komen.", "child", True),
+    ("Ouders konden die avond niet komen.", "lived_experience", True),
+    ("Voor de volgende bijeenkomst willen we jongeren zelf een plek in het programma geven.", "child", True),
+    ("Wat ontbrak, was de stem van de mensen om wie het gaat.", "lived_experience", True),
+    ("Wat ontbrak was de inbreng van ouders: er zaten alleen professionals aan tafel.", "lived_experience", True),
+    ("Wat ontbrak was de inbreng van ouders: er zaten alleen professionals aan tafel.", "formal", False),
+    ("De zaal was te klein voor alle ouders.", "lived_experience", False),
+    ("Er waren geen vragen over jongeren.", "child", False),
+    ("Veel ouders kunnen overdag niet komen.", "lived_experience", False),
+    ("Jongeren zullen niet kunnen deelnemen.", "child", False),
+    ("Op de vorige bijeenkomst kregen jongeren een plek in het programma.", "child", False),
     # practice in general, a call to consult, or plenty of them: no flag (§8.15)
     ("Ervaringsdeskundigen ontbreken vaak in beleid.", "lived_experience", False),
     ("In veel gemeenten worden scholieren gemist bij de inspraak.", "child", False),
@@ -174,7 +200,8 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
 def test_voices_flagged_missing(nlp, text, perspective, flagged):
     voice = analyse(nlp, text)._.wsd_voices[perspective]
     assert voice.flagged_missing is flagged
-    assert voice.evidence == (text if flagged else None)
+    # the evidence is the flagging sentence: the last one where a pronoun points back
+    assert voice.evidence == (text.split(". ")[-1] if flagged else None)
 
 
 def test_voices_flag_evidence_prefers_first_sentence(nlp):

@@ -15,8 +15,11 @@ Status, the first that holds (§4):
 4. ``absent``.
 
 ``flagged_missing`` comes from missing-phrases ("ontbraken", "bleek klein", "aan dezelfde
-tafel nodig") in the same clauses as the perspective's terms; the first body sentence that
-flags it is its ``evidence`` (§8.17). A term that names only a part of a perspective
+tafel nodig") in the same clauses as the perspective's terms, each main clause on its own
+("vrijwilligers waren er, maar ouders ontbraken"); a phrase whose clause names nobody but
+holds a pronoun ("Die hadden we uitgenodigd, maar ze waren er niet") flags the one
+perspective the sentence before names. The first body sentence that flags a perspective is
+its ``evidence`` (§8.17). A term that names only a part of a perspective
 ("huisartsen", "de woningcorporatie") flags nothing: it goes to ``missing_named`` with the
 other voices named as missing, which leaves out the four perspectives (§8.15, §8.16). All
 words and phrases are in ``data/nl/voice_cues.yaml``; the clause rule is this module's own
@@ -42,8 +45,8 @@ from .themes import Sentence, doc_sentences
 from .text import doc_text
 
 CUES_FILE = "voice_cues.yaml"
-TOP_KEYS = {"skip_names", "terms", "parts", "meeting", "not_now", "name_fillers", "clause_breaks",
-            "attendance", "missing", "named"}
+TOP_KEYS = {"skip_names", "terms", "parts", "meeting", "not_now", "past_modals", "name_fillers", "pronouns", "coordinators",
+            "clause_breaks", "attendance", "missing", "named"}
 MISSING_KINDS = ("few", "none", "wanted")
 _LIST_SPLIT = re.compile(r",\s*|\s+(?:en|of|and)\s+")
 _WORDY = re.compile(r"\w")
@@ -68,7 +71,10 @@ class VoiceFinder:
         meeting = _words(cues.get("meeting"), r"\w*(?:{})\b")
         self.meeting = re.compile(rf"\b{meeting}") if cues.get("meeting") else None
         self.clause_breaks = _compile(cues["clause_breaks"], source)
+        self.coordinators = _compile(cues.get("coordinators") or _NEVER, source)
+        self.pronouns = _compile(_words(cues.get("pronouns"), r"\b(?:{})\b"), source)
         self.not_now = _compile(_words(cues.get("not_now"), r"\b(?:{})\b"), source)
+        self.past_modals = _compile(cues.get("past_modals") or _NEVER, source)
         self.fillers = _compile(_words(cues.get("name_fillers"), r"^(?:(?:{})\s+)+"), source)
         self.attendance = [("attend", _compile(p, source, meeting)) for p in cues["attendance"]]
         self.missing = [(m["kind"], _compile(m["pattern"], source, meeting)) for m in cues["missing"]]
@@ -83,9 +89,10 @@ class VoiceFinder:
         flags_at = _scan(low, self.missing, sentences, starts)
         attending_at = _scan(low, self.attendance, sentences, starts)
         present, mentioned, flags = {}, {}, {}
-        for index in sorted(terms):
-            sentence, per = sentences[index], terms[index]
-            there, flagged = self._judge(text, low, sentence, per, flags_at.get(index, ()), attending_at.get(index, ()))
+        for index in sorted(terms.keys() | flags_at.keys()):
+            sentence, per = sentences[index], terms.get(index, {})
+            there, flagged = self._judge(text, low, sentence, per, flags_at.get(index, ()), attending_at.get(index, ()),
+                                         terms.get(index - 1))
             for p in there:
                 present.setdefault(p, sentence.text)
             for p in flagged:
@@ -110,27 +117,51 @@ class VoiceFinder:
                 result[index] = kept
         return result
 
-    def _judge(self, text: str, low: str, sentence: Sentence, per: dict, flag_spans, attend_spans):
-        """Perspectives one sentence makes present, and those it flags as missing."""
+    def _judge(self, text: str, low: str, sentence: Sentence, per: dict, flag_spans, attend_spans,
+               before: dict | None = None):
+        """Perspectives one sentence makes present, and those it flags as missing; ``before``:
+        the terms of the sentence before, for a pronoun that stands for them."""
         bounds = self._clauses(low, sentence)
+        # A flag belongs to its own main clause: "vrijwilligers waren er, maar ouders ontbraken".
+        main = self._clauses(low, sentence, coordinated=True)
         relative = {b for b in bounds if low.startswith("die ", sentence.start + b)}  # relative clauses
         # A part of a perspective ("huisartsen") that is missing goes to missing_named (§8.15).
         whole = {p: [h for h in hits if text[h.start:h.end].lower() not in self.parts] for p, hits in per.items()}
         now = [(kind, span) for kind, span in flag_spans
-               if kind == "wanted" or not self._not_now(low, sentence, bounds, span)]
+               if kind == "wanted" or not self._not_now(low, sentence, main, span)]
         flagged = {p for _, span in now
-                   for p in self._people(whole, sentence, bounds, span, self._passed(low, sentence, bounds, span, relative))}
+                   for p in self._people(whole, sentence, main, span, self._passed(low, sentence, main, span, relative))}
+        flagged |= self._by_pronoun(text, low, sentence, per, main, now, before)
         by_kind = {kind: set() for kind in MISSING_KINDS}
         for kind, span in now:
-            by_kind[kind] |= self._people(per, sentence, bounds, span)
-        attending = {p for _, span in attend_spans if not self._not_now(low, sentence, bounds, span)
+            by_kind[kind] |= self._people(per, sentence, main, span)
+        attending = {p for _, span in attend_spans if not self._not_now(low, sentence, main, span)
                      for p in self._people(per, sentence, bounds, span)}
         return by_kind["few"] | (attending - by_kind["none"]), flagged
 
-    def _clauses(self, low: str, sentence: Sentence) -> list[int]:
-        """Start offsets (within the sentence) of its clauses, and its length as the last bound."""
-        breaks = [m.start() - sentence.start for m in self.clause_breaks.finditer(low, sentence.start, sentence.end)]
-        return [0, *breaks, sentence.end - sentence.start]
+    def _by_pronoun(self, text: str, low: str, sentence: Sentence, per: dict, bounds: list[int], now: list,
+                    before: dict | None) -> set[str]:
+        """The one perspective the sentence before names, when a missing-phrase that is not
+        a wish names nobody but a pronoun stands in its clause ("Ouders die krap zitten. Die
+        hadden we uitgenodigd, maar ze waren er niet"). In a wish the pronoun is mostly who
+        wishes ("Zij mist de corporatie aan tafel")."""
+        antecedents = {p for p, hits in (before or {}).items()
+                       if any(text[h.start:h.end].lower() not in self.parts for h in hits)}
+        if len(antecedents) != 1:
+            return set()
+        for kind, span in now:
+            start, end = self._reach(bounds, span)
+            if kind != "wanted" and not self._people(per, sentence, bounds, span) \
+                    and self.pronouns.search(low, sentence.start + start, sentence.start + end):
+                return antecedents
+        return set()
+
+    def _clauses(self, low: str, sentence: Sentence, coordinated: bool = False) -> list[int]:
+        """Start offsets (within the sentence) of its clauses, and its length as the last
+        bound; ``coordinated``: a main clause joined by a comma and "en", "maar" ... too."""
+        patterns = (self.clause_breaks, self.coordinators) if coordinated else (self.clause_breaks,)
+        breaks = {m.start() - sentence.start for p in patterns for m in p.finditer(low, sentence.start, sentence.end)}
+        return [0, *sorted(breaks - {0}), sentence.end - sentence.start]
 
     def _reach(self, bounds: list[int], span: tuple, relative: set[int] = frozenset()) -> tuple[int, int]:
         """The stretch (sentence offsets) of the clauses that ``span`` touches; a relative
@@ -157,9 +188,11 @@ class VoiceFinder:
         return {p for p, hits in per.items() if any(start <= h.start - sentence.start < end for h in hits)}
 
     def _not_now(self, low: str, sentence: Sentence, bounds: list[int], span: tuple) -> bool:
-        """True when the clauses of ``span`` speak of the future, a wish or general practice."""
-        start, end = self._reach(bounds, span)
-        return self.not_now.search(low, sentence.start + start, sentence.start + end) is not None
+        """True when the clauses of ``span`` speak of the future, a wish or general practice
+        (a modal in the perfect tense, "heeft niet kunnen komen", is past)."""
+        start, end = (sentence.start + offset for offset in self._reach(bounds, span))
+        past = [m.span() for m in self.past_modals.finditer(low, start, end)]
+        return any(not any(a <= m.start() < b for a, b in past) for m in self.not_now.finditer(low, start, end))
 
     def _from_actors(self, doc: Doc, text: str, sentences: list[Sentence], starts: list[int]):
         """Perspectives with a speaking actor, and those with an actor who only takes part."""
