@@ -47,6 +47,7 @@ def actor(perspective, speaks, start=0, kind="individual"):
     ("De lector sprak namens de ouders.", "lived_experience", "mentioned"),
     ("Kinderen zelf werden niet gevraagd.", "child", "mentioned"),
     ("Jongeren waren niet aanwezig.", "child", "mentioned"),
+    ("Een moeder vertelde dat haar zoon van twaalf geen sportclub heeft.", "child", "mentioned"),
     # absent: names of laws and organisations are not mentions of children (§8.18)
     ("Het overleg ging over de Jeugdwet en de Wmo.", "child", "absent"),
     ("Het Centrum Jeugd en Gezin en de Stichting Kinderen Eerst gaven uitleg.", "child", "absent"),
