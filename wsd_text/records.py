@@ -5,7 +5,7 @@ The §6 fields come first and keep their names and types; a few provenance field
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 from .report import Report
 
@@ -42,7 +42,7 @@ class Actor:
         return self.name or self.description or self.id
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        data = _fields(self)
         data["mentions"] = [list(m) for m in self.mentions]
         data["speech"] = [list(s) for s in self.speech]
         return data
@@ -88,7 +88,7 @@ class Voice:
     status_evidence: str | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return _fields(self)
 
 
 @dataclass(frozen=True)
@@ -147,6 +147,11 @@ class Record:
             themes=tuple(Theme(code, tuple(evidence.get(code, ()))) for code in data.get("themes", ())),
             warnings=tuple(data.get("warnings", ())),
         )
+
+
+def _fields(instance) -> dict:
+    """A flat data class as a dict: ``asdict`` without the deep copy that made writing records slow."""
+    return {f.name: getattr(instance, f.name) for f in fields(instance)}
 
 
 def record_from_doc(doc, report: Report) -> Record:
