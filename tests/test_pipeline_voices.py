@@ -151,6 +151,15 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Vrijwilligers en ouders hadden zich aangemeld. Helaas waren ze er niet.", "informal", False),
     ("Vrijwilligers en ouders hadden zich aangemeld. Helaas waren ze er niet.", "lived_experience", False),
     ("Ouders kregen een uitnodiging. Zij mist de woningcorporatie aan tafel.", "lived_experience", False),
+    ("De vrijwilligers van de voedselbank zien het vaak als eersten, maar hun blik ontbrak vanavond.", "informal", True),
+    ("Ouders kregen een uitnodiging. Ook de huisartsen zijn gevraagd; zij waren er niet.", "lived_experience", False),
+    # the longer term decides: young carers are children
+    ("Jonge mantelzorgers ontbraken helaas.", "child", True),
+    ("Jonge mantelzorgers ontbraken helaas.", "lived_experience", False),
+    # an invitation to the reader is no voice the meeting missed
+    ("Bent u vrijwilliger en wilt u de volgende keer aanschuiven?", "informal", False),
+    # a relative clause right after the people says who they are
+    ("Er waren maar weinig mensen die zelf in armoede leven.", "lived_experience", True),
     # each main clause its own flag and its own time
     ("Vrijwilligers waren er genoeg, maar ouders ontbraken.", "lived_experience", True),
     ("Vrijwilligers waren er genoeg, maar ouders ontbraken.", "informal", False),

@@ -45,7 +45,7 @@ from .themes import Sentence, doc_sentences
 from .text import doc_text
 
 CUES_FILE = "voice_cues.yaml"
-TOP_KEYS = {"skip_names", "terms", "parts", "meeting", "not_now", "past_modals", "name_fillers", "pronouns", "coordinators",
+TOP_KEYS = {"skip_names", "terms", "parts", "meeting", "not_now", "past_modals", "name_fillers", "pronouns", "plural_nouns", "addressed", "coordinators",
             "clause_breaks", "attendance", "missing", "named"}
 MISSING_KINDS = ("few", "none", "wanted")
 _LIST_SPLIT = re.compile(r",\s*|\s+(?:en|of|and)\s+")
@@ -73,6 +73,8 @@ class VoiceFinder:
         self.clause_breaks = _compile(cues["clause_breaks"], source)
         self.coordinators = _compile(cues.get("coordinators") or _NEVER, source)
         self.pronouns = _compile(_words(cues.get("pronouns"), r"\b(?:{})\b"), source)
+        self.plural_nouns = _compile(cues.get("plural_nouns") or _NEVER, source)
+        self.addressed = _compile(_words(cues.get("addressed"), r"\b(?:{})\b"), source)
         self.not_now = _compile(_words(cues.get("not_now"), r"\b(?:{})\b"), source)
         self.past_modals = _compile(cues.get("past_modals") or _NEVER, source)
         self.fillers = _compile(_words(cues.get("name_fillers"), r"^(?:(?:{})\s+)+"), source)
@@ -111,6 +113,7 @@ class VoiceFinder:
         for index, per in self.terms.by_sentence(text, [s.start for s in sentences]).items():
             if index < 0:
                 continue
+            per = _most_specific(per)
             kept = {p: hits for p, hits in per.items()
                     if p not in self.skip_names or not all(_in_name(text, sentences[index], h.start) for h in hits)}
             if kept:
@@ -127,10 +130,13 @@ class VoiceFinder:
         relative = {b for b in bounds if low.startswith("die ", sentence.start + b)}  # relative clauses
         # A part of a perspective ("huisartsen") that is missing goes to missing_named (§8.15).
         whole = {p: [h for h in hits if text[h.start:h.end].lower() not in self.parts] for p, hits in per.items()}
-        now = [(kind, span) for kind, span in flag_spans
-               if kind == "wanted" or not self._not_now(low, sentence, main, span)]
+        invitation = self.addressed.search(low, sentence.start, sentence.end) is not None
+        now = [(kind, span) for kind, span in flag_spans  # a wish is never now; an invitation no wish
+               if (kind == "wanted" and not invitation)
+               or (kind != "wanted" and not self._not_now(low, sentence, main, span))]
         flagged = {p for _, span in now
-                   for p in self._people(whole, sentence, main, span, self._passed(low, sentence, main, span, relative))}
+                   for p in self._people(whole, sentence, main, span, self._passed(low, sentence, main, span, relative),
+                                         described=relative)}
         flagged |= self._by_pronoun(text, low, sentence, per, main, now, before)
         by_kind = {kind: set() for kind in MISSING_KINDS}
         for kind, span in now:
@@ -141,20 +147,29 @@ class VoiceFinder:
 
     def _by_pronoun(self, text: str, low: str, sentence: Sentence, per: dict, bounds: list[int], now: list,
                     before: dict | None) -> set[str]:
-        """The one perspective the sentence before names, when a missing-phrase that is not
-        a wish names nobody but a pronoun stands in its clause ("Ouders die krap zitten. Die
-        hadden we uitgenodigd, maar ze waren er niet"). In a wish the pronoun is mostly who
+        """The perspective a pronoun in the clause of a missing-phrase stands for, when the
+        clause names nobody itself ("Ouders die krap zitten. Die hadden we uitgenodigd, maar
+        ze waren er niet"); see `_antecedent`. Not in a wish, where the pronoun is mostly who
         wishes ("Zij mist de corporatie aan tafel")."""
-        antecedents = {p for p, hits in (before or {}).items()
-                       if any(text[h.start:h.end].lower() not in self.parts for h in hits)}
-        if len(antecedents) != 1:
-            return set()
         for kind, span in now:
             start, end = self._reach(bounds, span)
-            if kind != "wanted" and not self._people(per, sentence, bounds, span) \
-                    and self.pronouns.search(low, sentence.start + start, sentence.start + end):
-                return antecedents
+            pronoun = self.pronouns.search(low, sentence.start + start, sentence.start + end)
+            if kind != "wanted" and pronoun and not self._people(per, sentence, bounds, span):
+                return self._antecedent(text, low, sentence, per, start, pronoun.start(), before)
         return set()
+
+    def _antecedent(self, text: str, low: str, sentence: Sentence, per: dict, clause: int, pronoun: int,
+                    before: dict | None) -> set[str]:
+        """The one perspective named earlier in the sentence (before offset ``clause``); if
+        none is, the one the sentence before names, unless a plural noun stands before the
+        pronoun (offset in the text) for it to point at. Empty when it is not one."""
+        def whole(terms: dict, until: int) -> set[str]:
+            return {p for p, hits in terms.items()
+                    if any(h.start < until and text[h.start:h.end].lower() not in self.parts for h in hits)}
+        earlier = whole(per, sentence.start + clause)
+        if not earlier and before and not self.plural_nouns.search(low, sentence.start, pronoun):
+            earlier = whole(before, sentence.start)
+        return earlier if len(earlier) == 1 else set()
 
     def _clauses(self, low: str, sentence: Sentence, coordinated: bool = False) -> list[int]:
         """Start offsets (within the sentence) of its clauses, and its length as the last
@@ -163,14 +178,19 @@ class VoiceFinder:
         breaks = {m.start() - sentence.start for p in patterns for m in p.finditer(low, sentence.start, sentence.end)}
         return [0, *sorted(breaks - {0}), sentence.end - sentence.start]
 
-    def _reach(self, bounds: list[int], span: tuple, relative: set[int] = frozenset()) -> tuple[int, int]:
+    def _reach(self, bounds: list[int], span: tuple, relative: set[int] = frozenset(),
+               described: set[int] = frozenset()) -> tuple[int, int]:
         """The stretch (sentence offsets) of the clauses that ``span`` touches; a relative
         clause between them and the subject is passed ("Ouders die krap zitten, waren er niet
-        bij": the subject stands before "die"). ``relative``: clause starts that open one."""
+        bij": the subject stands before "die"). ``relative``: clause starts that open one;
+        ``described``: those of relative clauses right after that are taken in ("Er waren
+        weinig mensen die zelf schulden hebben gehad")."""
         first = bisect.bisect_right(bounds, span[0]) - 1
         last = bisect.bisect_right(bounds, max(span[1] - 1, span[0])) - 1
         if first > 0 and bounds[first] in relative:
             first -= 1
+        if last + 1 < len(bounds) - 1 and bounds[last + 1] in described:
+            last += 1
         return bounds[first], bounds[min(last + 1, len(bounds) - 1)]
 
     def _passed(self, low: str, sentence: Sentence, bounds: list[int], span: tuple, relative: set[int]) -> set[int]:
@@ -181,10 +201,10 @@ class VoiceFinder:
         return relative if _MAIN_VERB.search(low, start, sentence.start + span[1]) else set()
 
     def _people(self, per: dict, sentence: Sentence, bounds: list[int], span: tuple,
-                relative: set[int] = frozenset()) -> set[str]:
+                relative: set[int] = frozenset(), described: set[int] = frozenset()) -> set[str]:
         """Perspectives with a term where ``span`` points: inside its ``people`` group when
-        the pattern has one, else anywhere in the clauses it touches."""
-        start, end = span[:2] if span[2] else self._reach(bounds, span, relative)
+        the pattern has one, else anywhere in the clauses it touches (see `_reach`)."""
+        start, end = span[:2] if span[2] else self._reach(bounds, span, relative, described)
         return {p for p, hits in per.items() if any(start <= h.start - sentence.start < end for h in hits)}
 
     def _not_now(self, low: str, sentence: Sentence, bounds: list[int], span: tuple) -> bool:
@@ -246,6 +266,16 @@ class VoiceFinder:
 
 
 _MAIN_VERB = re.compile(r"\b(?:was|waren|zat|zaten|bleef|bleven|kwam|kwamen)\b")
+
+
+def _most_specific(per: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
+    """Without the hits inside a longer hit of another perspective: "jonge mantelzorgers"
+    are children, not the mantelzorgers their last word names."""
+    spans = [(p, h.start, h.end) for p, hits in per.items() for h in hits]
+    kept = {p: [h for h in hits if not any(q != p and s <= h.start and h.end <= e and e - s > h.end - h.start
+                                           for q, s, e in spans)]
+            for p, hits in per.items()}
+    return {p: hits for p, hits in kept.items() if hits}
 
 
 def _lower(text: str) -> str:
@@ -343,7 +373,7 @@ def load_voice_cues(path: str | Path | None = "default", data_dir: str | Path | 
     for key in ("terms", "clause_breaks", "attendance", "missing"):
         if not cues.get(key):
             raise ValueError(f"{source}: the key {key!r} is required.")
-    for key in ("skip_names", "parts", "meeting", "not_now", "name_fillers"):
+    for key in ("skip_names", "parts", "meeting", "not_now", "name_fillers", "pronouns", "addressed"):
         if not isinstance(cues.get(key) or [], list):
             raise ValueError(f"{source}: the key {key!r} must be a list of words. Got {cues[key]!r} instead.")
     if set(cues["terms"]) - set(PERSPECTIVES):
