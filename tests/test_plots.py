@@ -101,3 +101,15 @@ def test_plots_theme_voices_labels_themes_from_the_codebook(corpus):
 def test_plots_empty_corpus_gives_figures_that_say_why():
     texts = set().union(*(_texts(fig) for fig in _figures(Corpus.from_records([])).values()))
     assert {"Geen verslagen.", "Geen van de verslagen heeft een datum.", "Geen thema's gevonden."} <= texts
+
+
+@pytest.mark.parametrize("dates", [("2022-10-27", "2026-03-12"), ("2019-01-05", "2019-01-20"), ("2001-06-01", "2025-06-01")])
+def test_plots_time_axis_picks_ticks_without_warnings(dates):
+    from dataclasses import replace
+    records = [replace(r, event_date=d) for r, d in zip(sample_records(), dates)]
+    c = Corpus.from_records(records)
+    fig = plots.plot_status_over_time(c.voices, c.reports)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plots.figure_png(fig)
+    assert len([t for t in fig.axes[0].get_xticklabels() if t.get_text()]) >= 2

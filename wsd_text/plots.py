@@ -144,7 +144,7 @@ def plot_status_over_time(voices: pd.DataFrame, reports: pd.DataFrame) -> Figure
     ax.set_ylim(len(PERSPECTIVES) - 0.5, -0.5)
     if dated["date"].nunique() == 1:  # a zero-width date range leaves the date locator without ticks
         ax.set_xlim(dated["date"].iloc[0] - pd.Timedelta(days=45), dated["date"].iloc[0] + pd.Timedelta(days=45))
-    ax.xaxis.set_major_locator(AutoDateLocator(maxticks=8))
+    ax.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=8))  # the default minticks fails on ~4 years
     ax.xaxis.set_major_formatter(DateFormatter("%d-%m-%Y"))
     ax.grid(axis="x", color="#DDDDDD", zorder=0)
     ax.set_xlabel("datum")
