@@ -17,7 +17,17 @@ def first(doc):
     ("Ervaringsdeskundige Anna Visser vertelt dat ze zich schaamde.", "lived_experience", "Ervaringsdeskundige"),
     ("Mantelzorger Anna Visser vertelt dat ze moe is.", "lived_experience", "Mantelzorger"),
     ("Anna Visser (14) vertelt dat ze meer plekken wil.", "child", "(14)"),
-    ("Anna Visser (34) vertelt dat ze meer plekken wil.", "unknown", None),
+    # an adult age is how a report introduces a resident or client, unless a role or
+    # organisation follows it
+    ("Anna Visser (34) vertelt dat ze meer plekken wil.", "lived_experience", "(34)"),
+    ("Anna (58, achternaam bekend bij de redactie) vertelt dat ze rondkomt van een uitkering.",
+     "lived_experience", "(58"),
+    ("Anna Visser (34), beleidsadviseur, vertelt dat de regeling verandert.", "formal", "beleidsadviseur"),
+    ("Anna Visser (61) van de Voedselbank vertelt dat de rij langer wordt.", "informal", "Voedselbank"),
+    # a role with its field after "van" before the name
+    ("Schepen van Welzijn Anna Visser zegt dat de toelage stijgt.", "formal", "Schepen"),
+    ("Coördinator Anna Visser vertelt dat het netwerk groeit.", "formal", "Coördinator"),
+    ("Bibliothecaris Anna Visser vertelt dat veel mensen hulp vragen bij formulieren.", "formal", "Bibliothecaris"),
     ("Gespreksleider Anna Visser (19) vraagt wat de jongeren willen.", "formal", "Gespreksleider"),
     ("Anna Visser (Humanitas) vertelt dat maatjes helpen.", "informal", "Humanitas"),
     ("Anna Visser (Sociale Dienst Oost) vertelt dat de wachtlijst lang is.", "formal", "Sociale Dienst Oost"),

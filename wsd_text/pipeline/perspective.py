@@ -13,7 +13,10 @@ The first rule that gives an answer decides, and its words go to ``Actor.evidenc
    its own or the previous sentence, else the report's dominant organisation type (the
    chair or coordinator of the organisation the report is about, §9.15), else its own row
    in ``roles.csv``.
-6. Asking the questions in an interview makes an interviewer: ``formal`` (§8.12).
+6. Asking the questions in an interview makes an interviewer: ``formal`` (§8.12). An
+   adult age after the name of someone with no role and no organisation ("Riet (81) woont
+   al veertig jaar in de straat") is how news reports introduce residents and clients, not
+   professionals: ``lived_experience``.
 7. Anonymous actors and groups take their noun; the attendees take the attendance unit
    ("35 beleidsmedewerkers en professionals" is formal) or are ``mixed`` (§8.4).
 
@@ -32,12 +35,14 @@ from ..records import Actor
 from .lexicon import Lexicon, load_lexicon
 from .text import spans_by_actor, tokens_of
 
-AGE = re.compile(r"\s*\(\s*(\d{1,2})\s*(?:jaar)?\s*\)")
+AGE = re.compile(r"\s*\(\s*(\d{1,2})\s*(?:jaar)?\s*[,)]")  # "(14)", "(58, achternaam bekend)"
 APPOSITION_START = re.compile(r"\s*(?:\(|,\s+(?:de|het|een|[a-z]+er)\b)")
 QUOTED = re.compile(r"\s*[“„\"‘'«]([^”\"’»\n]{1,2000})")
 # "als (ervaren) vrijwilliger": the role word right after "als" or after one adjective; not
 # "als een hulpverlener", a comparison.
 SELF_ROLE = re.compile(r"\b[Aa]ls\s+(?!(?:een|de|het)\b)(\w+)(?:\s+(\w+))?")
+AGE_APPOSITION = re.compile(r",?[ \t]+((?:[\w-]+[ \t]+){0,2}[\w-]+)")  # "(45), wethouder van ..."
+AGE_ORGANISATION = re.compile(r"[ \t]+(?:van|bij)[ \t]+(?:de[ \t]+|het[ \t]+)?([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3})")
 SUBJECT_PRONOUNS = frozenset({"hij", "zij", "ze"})
 # "Femke Kok is al tien jaar vrijwilliger bij ...", "werkt als ...": a role after a copula
 # that follows the name, within a few words.
@@ -100,10 +105,10 @@ class PerspectiveComponent:
                     return entry.perspective, word
                 if entry and entry.category == "role" and entry.weak:
                     weak = weak or (entry, word)
-        for span in own:
-            age = AGE.match(self.text, span.end_char)
-            if age and int(age.group(1)) <= self.lexicon.max_child_age:
-                return "child", age.group().strip()
+        ages = [age for span in own if (age := AGE.match(self.text, span.end_char))]
+        for age in ages:
+            if int(age.group(1)) <= self.lexicon.max_child_age:
+                return "child", age.group().strip(" ,")
         if found := self._own_words(doc, own, said):
             return found
         orgs = [s._.wsd_organisation for s in own if s._.wsd_organisation]
@@ -123,10 +128,24 @@ class PerspectiveComponent:
         if any(c.label_ == "ask" and any(w in self._sentence(c).lower() for w in self.lexicon.interview_words)
                for c in said):
             return "formal", "interview"
+        if ages:
+            return self._after_age(ages[0])
         if dominant is not None and not any(APPOSITION_START.match(self.text, s.end_char) for s in own):
             # Named without any description: one of the meeting's dominant group.
             return dominant[0], dominant[1]
         return "unknown", None
+
+    def _after_age(self, age: re.Match) -> tuple[str, str]:
+        """A role or organisation right after the age ("Jan (45), wethouder, ...", "Piet (52)
+        van de Voedselbank") decides; else the adult age marks a resident or client (rule 6)."""
+        if m := AGE_APPOSITION.match(self.text, age.end()):
+            for word in m.group(1).split():
+                entry = self.lexicon.entry(word.lower())
+                if entry and entry.category == "role" and entry.perspective != "unknown":
+                    return entry.perspective, word
+        if (m := AGE_ORGANISATION.match(self.text, age.end())) and (found := self._organisation(m.group(1))):
+            return found
+        return "lived_experience", age.group().strip(" ,")
 
     def _own_words(self, doc: Doc, own, said) -> tuple[str, str] | None:
         """Rule 3: "als vrijwilliger", "zelf armoede ervaren" in the actor's sentences."""

@@ -136,7 +136,8 @@ class RolesComponent:
 
     def _role_before(self, doc: Doc, span: Span) -> str | None:
         """Role words right before a name, back to the first role word of the phrase; the
-        field of a role may follow it in capitals or lower case ("docent sociaal werk X")."""
+        field of a role may follow it in capitals or lower case ("docent sociaal werk X"),
+        also after "van" or "voor" ("Schepen van Sociale Zaken X")."""
         start, first_role, field = span.start, None, 0
         for i in range(span.start - 1, max(span.start - 7, tokens_of(doc).sentence(span.start)[0]) - 1, -1):
             token = doc[i]
@@ -147,7 +148,7 @@ class RolesComponent:
                 first_role, field = i, 0
             elif token.is_lower and token.lower_ not in STOP_WORDS and field < FIELD_WORDS and first_role is None:
                 field += 1
-            elif not (token.is_title or token.lower_ == "en"):
+            elif not (token.is_title or token.lower_ in ("en", "van", "voor")):
                 break
         if first_role is None or first_role == start - 2 and doc[start - 1].lower_ == "en":
             return None  # "de wethouder en Anna Smit": two people, no role of Anna Smit

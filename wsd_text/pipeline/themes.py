@@ -100,11 +100,12 @@ class ThemeCoder:
             sentence = sentences[index] if index >= 0 else None
             if sentence is None or not self._counts(sentence):
                 continue
+            words = [m.span() for m in WORD.finditer(text, sentence.start, sentence.end)]
             for code, code_hits in per_code.items():
-                full = any(h.full and not _in_name(text, h, sentence) for h in code_hits)
+                full = any(h.full and not _in_name(text, h, words) for h in code_hits)
                 value = 1.0 if full else self.codebook.compound_weight
                 scores[code] = scores.get(code, 0.0) + value
-                if _content_words(text, sentence, code_hits) >= self.codebook.min_list_item_words:
+                if _content_words(words, code_hits) >= self.codebook.min_list_item_words:
                     full_sentences[code] = full_sentences.get(code, 0.0) + value
                 evidence.setdefault(code, []).append(sentence.text)
         return [
@@ -127,18 +128,17 @@ class ThemeCoder:
         return True
 
 
-def _content_words(text: str, sentence: Sentence, hits: list[Hit]) -> int:
-    """The words of the sentence besides those of its cue hits."""
-    words = [m.start() for m in WORD.finditer(text, sentence.start, sentence.end)]
-    return sum(not any(h.start <= w < h.end for h in hits) for w in words)
+def _content_words(words: list[tuple[int, int]], hits: list[Hit]) -> int:
+    """The words of the sentence (``words``: their spans) besides those of its cue hits."""
+    return sum(not any(h.start <= w < h.end for h in hits) for w, _ in words)
 
 
-def _in_name(text: str, hit: Hit, sentence: Sentence) -> bool:
+def _in_name(text: str, hit: Hit, spans: list[tuple[int, int]]) -> bool:
     """True when the hit is part of a capitalised name ("lector Financiële Veerkracht", "Loket
     Geldzaken", "programmamanager Armoede en Schulden"): Dutch writes topic words in lower
     case, so a capitalised cue that is not the sentence's first word and has a capitalised
-    word right beside it (or inside the phrase) names an organisation, post or programme."""
-    spans = [m.span() for m in WORD.finditer(text, sentence.start, sentence.end)]
+    word right beside it (or inside the phrase) names an organisation, post or programme.
+    ``spans``: the word spans of the hit's sentence."""
     inside = [i for i, (start, _) in enumerate(spans) if hit.start <= start < hit.end]
     capital = [text[spans[i][0]].isupper() for i in inside]
     if not inside or not capital[0]:
