@@ -26,6 +26,7 @@ def first(doc):
     ("Anna Visser (61) van de Voedselbank vertelt dat de rij langer wordt.", "informal", "Voedselbank"),
     # a role with its field after "van" before the name
     ("Schepen van Welzijn Anna Visser zegt dat de toelage stijgt.", "formal", "Schepen"),
+    ("Anna Visser, mama van twee tieners, vertelt dat de schoolrekening hoog is.", "lived_experience", "mama"),
     ("Coördinator Anna Visser vertelt dat het netwerk groeit.", "formal", "Coördinator"),
     ("Bibliothecaris Anna Visser vertelt dat veel mensen hulp vragen bij formulieren.", "formal", "Bibliothecaris"),
     ("Gespreksleider Anna Visser (19) vraagt wat de jongeren willen.", "formal", "Gespreksleider"),

@@ -75,6 +75,19 @@ def test_speech_no_content_is_not_speaking(analyse, text):
     assert speakers(analyse(text)) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Jongerenwerker Kees Bos legde uit hoe het gaat. Een meisje vertelde haar onlangs dat ze liever naar school gaat.",
+    "Een vader zei laatst dat hij de brieven niet meer opent.",
+])
+def test_speech_recounted_words_of_an_anonymous_person_are_not_hers(analyse, text):
+    assert all(a.name is not None for a in analyse(text)._.wsd_actors if a.speaks)
+
+
+def test_speech_anonymous_person_speaking_now_still_speaks(analyse):
+    doc = analyse("Een moeder vertelde dat ze de rekeningen niet meer kan betalen.")
+    assert [(a.description, a.speaks) for a in doc._.wsd_actors] == [("Een moeder", True)]
+
+
 def test_speech_report_we_is_no_actor(analyse):
     doc = analyse("We spraken samen af dat er een vervolg komt. Wij zien dat het werkt.")
     assert doc._.wsd_actors == []

@@ -17,7 +17,8 @@ from ..records import ACTOR_PERSPECTIVES
 
 NAME_PART_KEYS = {"interfixes", "titles", "first_name_exceptions", "not_name_words", "not_name_endings",
                   "contact_words", "author_labels", "absent_labels"}
-PERSPECTIVE_KEYS = {"max_child_age", "phrases", "patterns", "interview_words", "poll_words", "chair_verbs"}
+PERSPECTIVE_KEYS = {"max_child_age", "phrases", "patterns", "interview_words", "poll_words", "chair_verbs",
+                    "recounted_to", "recounting_words"}
 ROLE_CATEGORIES = ("role", "org", "person", "attendee", "body")
 SPEECH_KINDS = ("say", "think", "present", "ask", "source")
 # A compound inherits the entry of its head (the last part, as Dutch compounds go) only
@@ -75,6 +76,8 @@ class Lexicon:
     interview_words: tuple[str, ...]
     poll_words: frozenset[str]
     chair_verbs: frozenset[str]
+    recounted_to: frozenset[str]
+    recounting_words: frozenset[str]
     # entry() per distinct word, filled as the components ask: the compound search tries
     # every ending of a word, and the same words are looked up for every report.
     _entries: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -139,6 +142,8 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         interview_words=tuple(w.lower() for w in persp.get("interview_words") or ()),
         poll_words=lower("poll_words", persp),
         chair_verbs=lower("chair_verbs", persp),
+        recounted_to=lower("recounted_to", persp),
+        recounting_words=lower("recounting_words", persp),
     )
 
 

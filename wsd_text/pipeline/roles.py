@@ -65,7 +65,7 @@ class RolesComponent:
         alt = lambda words: "|".join(re.escape(w) for w in words)  # noqa: E731
         self.anon = re.compile(rf"\b(?:(?:[Ee]en|[Éé]én)\s+(?:van\s+de\s+(?:{alt(plural)})|{ADJ}(?:{alt(singular)}))|{PRONOUN_ANON})\b")
         self.group = re.compile(
-            rf"\b(?:(?:[Dd]e|[Aa]lle|[Vv]eel|[Ee]nkele|[Ss]ommige|[Tt]wee|[Dd]rie|[Vv]ier|\d+)\s+{ADJ}"
+            rf"\b(?<!\bop )(?:(?:[Dd]e|[Aa]lle|[Vv]eel|[Ee]nkele|[Ss]ommige|[Tt]wee|[Dd]rie|[Vv]ier|\d+)\s+{ADJ}"
             rf"(?:{alt(plural)})|(?:[Dd]e|[Hh]et)\s+(?:{alt(bodies)})(?:\s+van\s+[A-Z]\w+)?|{PRONOUN_GROUPS})\b")
         self.poll = re.compile(rf"(?i)\b(?:{alt(sorted(lexicon.poll_words, key=len, reverse=True))})\b")
         # "van de voedselbank", "bij woningcorporatie Thuisbasis": an organisation named by its

@@ -53,6 +53,7 @@ R_WORDS = ("er", "daar", "hier")  # "wees erop": a particle joined to a pronomin
 INSERTIONS = {"(": ")", ",": ",", "–": "–", "-": "-"}  # opening and closing mark
 FIELD_WORDS = 3  # lower-case words between a role and a name ("docent sociaal werk Kok")
 VAN_WORDS = 5  # words of a "van" phrase after a name ("van de gemeente Utrecht")
+RECOUNT_REACH = 4  # tokens after a speech verb that may hold a recounting word ("zei laatst tegen hem")
 MAX_INSERTION = 25  # tokens of an apposition or relative clause between subject and verb
 COLON_LABEL = re.compile(r"[ \t]*:[ \t]*(?=[“„\"‘'«]|(?:\S+[ \t]+){3,}\S*[.?!])")
 BRACKET = re.compile(r"[ \t]*\([^()\n]{1,80}\)")  # "Pinto (wijkteam):"
@@ -96,6 +97,7 @@ class SpeechComponent:
         self.starts = {s.start: s for s in mentions}
         self.ends = {s.end: s for s in mentions}
         self.persons = [s for s in mentions if s.label_ == "PERSON"]
+        self.anonymous = {s._.wsd_actor for s in mentions if s.label_ == "ANON"}
         self.person_ends = [(s.end_char, s._.wsd_actor) for s in self.persons]
         cues = self._verb_cues(doc)
         cues += self._colon_cues(doc) + self._caption_cues(doc) + self._quote_cues(doc, cues)
@@ -113,9 +115,18 @@ class SpeechComponent:
             verb = self._complete(self.lexicon.verbs.get(self.tok.lower(i), ()), i, sent)
             if verb is None and not after_quote or verb is not None and self._empty(sent, i, verb):
                 continue
-            actors = self._speakers(i, verb, sent, after_quote)
+            actors = [a for a in self._speakers(i, verb, sent, after_quote)
+                      if a not in self.anonymous or not self._recounted(i, verb, sent)]
             cues += [self._cue(doc, i, verb, sent, actor, len(actors) > 1) for actor in actors]
         return cues
+
+    def _recounted(self, i: int, verb, sent: tuple[int, int]) -> bool:
+        """True when the speech verb at ``i`` is followed by its hearer ("Een meisje vertelde
+        haar ...") or closely by a time long before ("zei laatst tegen hem"): someone else's
+        words, told elsewhere (§8.8)."""
+        after = self.tok.lowers(i + 1, min(i + RECOUNT_REACH, sent[1]))
+        return verb is not None and verb.kind != "source" and bool(after) and (
+            after[0] in self.lexicon.recounted_to or not self.lexicon.recounting_words.isdisjoint(after))
 
     def _speakers(self, i: int, verb, sent: tuple[int, int], after_quote: bool) -> list[str]:
         """The actors a cue at token ``i`` belongs to, by the cue's kind and place."""
