@@ -47,6 +47,9 @@ def actor(perspective, speaks, start=0, kind="individual"):
     ("De lector sprak namens de ouders.", "lived_experience", "mentioned"),
     ("Kinderen zelf werden niet gevraagd.", "child", "mentioned"),
     ("Jongeren waren niet aanwezig.", "child", "mentioned"),
+    ("Aan de avond namen dertig mensen deel: ambtenaren, twee vrijwilligers en een huisarts.", "informal", "present"),
+    ("Vier vrijwillige energiecoaches waren ook aanwezig.", "informal", "present"),
+    ("Drie taalmaatjes schoven aan bij de tafels.", "informal", "present"),
     ("Een moeder vertelde dat haar zoon van twaalf geen sportclub heeft.", "child", "mentioned"),
     # absent: names of laws and organisations are not mentions of children (§8.18)
     ("Het overleg ging over de Jeugdwet en de Wmo.", "child", "absent"),

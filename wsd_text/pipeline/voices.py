@@ -141,8 +141,9 @@ class VoiceFinder:
         by_kind = {kind: set() for kind in MISSING_KINDS}
         for kind, span in now:
             by_kind[kind] |= self._people(per, sentence, main, span)
+        listed = {b for b in bounds if low.startswith(":", sentence.start + b)}  # "namen 35 mensen deel: ..."
         attending = {p for _, span in attend_spans if not self._not_now(low, sentence, main, span)
-                     for p in self._people(per, sentence, bounds, span)}
+                     for p in self._people(per, sentence, bounds, span, described=listed)}
         return by_kind["few"] | (attending - by_kind["none"]), flagged
 
     def _by_pronoun(self, text: str, low: str, sentence: Sentence, per: dict, bounds: list[int], now: list,
@@ -183,8 +184,8 @@ class VoiceFinder:
         """The stretch (sentence offsets) of the clauses that ``span`` touches; a relative
         clause between them and the subject is passed ("Ouders die krap zitten, waren er niet
         bij": the subject stands before "die"). ``relative``: clause starts that open one;
-        ``described``: those of relative clauses right after that are taken in ("Er waren
-        weinig mensen die zelf schulden hebben gehad")."""
+        ``described``: those of clauses right after that are taken in: a relative clause
+        ("Er waren weinig mensen die zelf schulden hebben gehad") or a list after a colon."""
         first = bisect.bisect_right(bounds, span[0]) - 1
         last = bisect.bisect_right(bounds, max(span[1] - 1, span[0])) - 1
         if first > 0 and bounds[first] in relative:
