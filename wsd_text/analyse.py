@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -58,15 +59,25 @@ def analyse_report(report: Report, settings: Settings | None = None) -> Record:
     return record_from_doc(doc, report)
 
 
-def analyse_file(path: Path, settings: Settings) -> Record | InputError:
-    """Read and analyse one file; any failure comes back as an `InputError`, never raised."""
+def analyse_file(path: Path, settings: Settings, report_id: str | None = None,
+                 json_path: Path | None = None) -> Record | InputError:
+    """Read and analyse one file; any failure comes back as an `InputError`, never raised.
+
+    With ``report_id`` the record carries the run's id for the file; with ``json_path`` it is
+    also written there, so that ``--jobs`` workers write records in parallel too.
+    """
     try:
-        return analyse_report(read_report(path, settings), settings)
+        record = analyse_report(read_report(path, settings), settings)
     except InputError as error:
         return error
     except Exception as exc:  # a bug on one odd file must not stop a corpus run
         log.debug("internal error on %s", path, exc_info=True)
         return InputError(path, f"internal error while analysing ({type(exc).__name__}: {exc}); please report it")
+    if report_id is not None and record.report != report_id:
+        record = replace(record, report=report_id)  # equal file names in different folders
+    if json_path is not None:
+        write_record(record.to_dict(), json_path)
+    return record
 
 
 def analyse_paths(paths: Iterable[str | Path], out: str | Path | None = None,
@@ -110,7 +121,11 @@ def analyse_paths(paths: Iterable[str | Path], out: str | Path | None = None,
     cache = RecordCache(Path(out), settings) if out is not None else None
     cached = {f: cache.get(f, report_id) for f, report_id in ids.items()} if cache else {}
     todo = [f for f in ids if cached.get(f) is None]
-    fresh = dict(zip(todo, _run(todo, settings, progress, jobs, scheduler)))
+    names = dict(zip(ids, record_file_names(ids.values())))
+    # Records are written as they are made, unless pseudonyms must replace names first.
+    direct = out is not None and not settings.pseudonymise and not scheduler
+    targets = [Path(out) / names[f] for f in todo] if direct else [None] * len(todo)
+    fresh = dict(zip(todo, _run(todo, [ids[f] for f in todo], targets, settings, progress, jobs, scheduler)))
     for path, report_id in ids.items():
         item = cached.get(path) or fresh[path]
         if isinstance(item, InputError):
@@ -119,7 +134,7 @@ def analyse_paths(paths: Iterable[str | Path], out: str | Path | None = None,
             continue
         for warning in item.warnings:
             log.warning("%s: %s", report_id, warning)
-        # Workers name a record after its file; the run's id also tells apart equal names.
+        # A cached record is named after its file; the run's id also tells apart equal names.
         result.records.append(item if item.report == report_id else replace(item, report=report_id))
         result.sources.append(path)
     result.reused = len(ids) - len(todo)
@@ -128,37 +143,49 @@ def analyse_paths(paths: Iterable[str | Path], out: str | Path | None = None,
 
         pseudonymise_run(result, pseudonym_key, out)
     if out is not None:
-        result.written = write_outputs(result, Path(out), cache)
+        written = {path for path in targets if path is not None}
+        result.written = write_outputs(result, Path(out), cache, [names[p] for p in result.sources], written)
     return result
 
 
-def _run(files: list[Path], settings: Settings, progress: bool, jobs: int,
-         scheduler: str | None) -> Iterator[Record | InputError]:
-    """Analyse ``files`` in order, in this process, in ``jobs`` processes, or on Dask."""
+def _run(files: list[Path], report_ids: list[str], targets: list[Path | None], settings: Settings,
+         progress: bool, jobs: int, scheduler: str | None) -> Iterator[Record | InputError]:
+    """Analyse ``files`` in order, in this process, in ``jobs`` processes, or on Dask; a
+    record is written to its target as soon as it is made (`analyse_file`)."""
     if scheduler:
         from .distributed import analyse_on_dask
 
         return iter(analyse_on_dask(files, settings, scheduler))
-    work = partial(analyse_file, settings=settings)
+    work = partial(_analyse_to, settings=settings)
     bar = partial(tqdm, total=len(files), desc="analyse", unit="report", disable=not progress, leave=False)
     if jobs == 1 or len(files) < 2:
-        return iter(bar(map(work, files)))
-    return _in_processes(work, files, jobs, bar)
+        return iter(bar(map(work, files, report_ids, targets)))
+    if multiprocessing.get_start_method() == "fork":
+        build_pipeline(settings)  # built once here, a forked worker starts with it (~0.4 s each)
+    return _in_processes(work, (files, report_ids, targets), jobs, bar)
 
 
-def _in_processes(work, files, jobs, bar) -> Iterator[Record | InputError]:
-    chunk = max(1, min(64, len(files) // (jobs * 8)))
+def _analyse_to(path: Path, report_id: str, target: Path | None, settings: Settings) -> Record | InputError:
+    """`analyse_file` with the file's arguments first, to map over files, ids and targets."""
+    return analyse_file(path, settings, report_id, target)
+
+
+def _in_processes(work, arguments: tuple[list, ...], jobs, bar) -> Iterator[Record | InputError]:
+    chunk = max(1, min(64, len(arguments[0]) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from bar(pool.map(work, files, chunksize=chunk))
+        yield from bar(pool.map(work, *arguments, chunksize=chunk))
 
 
-def write_outputs(result: RunResult, out: Path, cache: RecordCache | None = None) -> list[Path]:
+def write_outputs(result: RunResult, out: Path, cache: RecordCache | None = None,
+                  names: list[str] | None = None, written: set[Path] = frozenset()) -> list[Path]:
     """One ``<stem>.json`` per record, ``corpus.csv``, ``errors.csv`` and the organiser's ``report.html``.
 
-    With a ``cache``, records read back from this folder are not written again, nor are the
-    tables and the report when no record and no error changed since the run that wrote them.
+    ``names``: the JSON file names of the records (default `record_file_names` of their
+    ids); ``written``: record files already written while analysing. With a ``cache``,
+    records read back from this folder are not written again, nor are the tables and the
+    report when no record and no error changed since the run that wrote them.
     """
-    names = record_file_names(record.report for record in result.records)
+    names = names or record_file_names(record.report for record in result.records)
     # The JSON form of a record, built once and only when a record or the summaries are written.
     dicts: dict[int, dict] = {}
 
@@ -168,7 +195,7 @@ def write_outputs(result: RunResult, out: Path, cache: RecordCache | None = None
         return dicts[i]
 
     for i, (name, source) in enumerate(zip(names, result.sources)):
-        if cache is None or not cache.unchanged(source, name):
+        if out / name not in written and (cache is None or not cache.unchanged(source, name)):
             write_record(as_dict(i), out / name)
         if cache is not None:
             _remove_renamed(cache, source, name, names, out)
