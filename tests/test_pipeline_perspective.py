@@ -27,6 +27,14 @@ def first(doc):
     # a role with its field after "van" before the name
     ("Schepen van Welzijn Anna Visser zegt dat de toelage stijgt.", "formal", "Schepen"),
     ("Anna Visser, mama van twee tieners, vertelt dat de schoolrekening hoog is.", "lived_experience", "mama"),
+    # the person's own situation: where they live, living on benefits, their own children
+    ("Anna Visser woont al tien jaar in Oosterhout. Ze vertelt dat de huur steeg.", "lived_experience",
+     "woont al tien jaar in Oosterhout"),
+    ("Anna Visser leeft sinds vorig jaar van een uitkering en vertelt dat het krap is.", "lived_experience",
+     "leeft sinds vorig jaar van een uitkering"),
+    ("Anna Visser weet hoe het is. Haar dochter wacht al een jaar op hulp, vertelt ze.", "lived_experience", "Haar dochter"),
+    ("Anna Visser is al jaren taalmaatje bij Stichting Samen. Ze zegt dat vertrouwen tijd kost.", "informal", "taalmaatje"),
+    ("Zorgcoördinator Anna Visser van de Regenboogschool zegt dat ouders zich schamen.", "formal", "Regenboogschool"),
     ("Coördinator Anna Visser vertelt dat het netwerk groeit.", "formal", "Coördinator"),
     ("Bibliothecaris Anna Visser vertelt dat veel mensen hulp vragen bij formulieren.", "formal", "Bibliothecaris"),
     ("Gespreksleider Anna Visser (19) vraagt wat de jongeren willen.", "formal", "Gespreksleider"),

@@ -50,10 +50,13 @@ class Actor:
     @classmethod
     def from_dict(cls, data: dict) -> "Actor":
         """An actor from its JSON form (gold records lack the provenance fields)."""
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        known = {k: data[k] for k in _ACTOR_FIELDS if k in data}
         known["mentions"] = tuple(tuple(m) for m in data.get("mentions", ()))
         known["speech"] = tuple(tuple(s) for s in data.get("speech", ()))
         return cls(**known)
+
+
+_ACTOR_FIELDS = tuple(f.name for f in fields(Actor))
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,8 @@ def find_report_ids(paths: Iterable[str | Path],
         if path.is_dir():
             reports, folder_errors = _reports_in_folder(path, skip)
             errors.extend(folder_errors)
-            entries = [(p, p.relative_to(path).as_posix(), path.resolve().name) for p in reports]
+            folder_name = path.resolve().name
+            entries = [(p, p.relative_to(path).as_posix(), folder_name) for p in reports]
         elif path.is_file():
             entries = [(path, path.name, path.resolve().parent.name)]
         else:

@@ -43,7 +43,7 @@ QUOTED = re.compile(r"\s*[“„\"‘'«]([^”\"’»\n]{1,2000})")
 SELF_ROLE = re.compile(r"\b[Aa]ls\s+(?!(?:een|de|het)\b)(\w+)(?:\s+(\w+))?")
 AGE_APPOSITION = re.compile(r",?[ \t]+((?:[\w-]+[ \t]+){0,2}[\w-]+)")  # "(45), wethouder van ..."
 AGE_ORGANISATION = re.compile(r"[ \t]+(?:van|bij)[ \t]+(?:de[ \t]+|het[ \t]+)?([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3})")
-SUBJECT_PRONOUNS = frozenset({"hij", "zij", "ze"})
+SUBJECT_PRONOUNS = frozenset({"hij", "zij", "ze", "haar", "zijn"})  # "Haar zoon ...": about her too
 # "Femke Kok is al tien jaar vrijwilliger bij ...", "werkt als ...": a role after a copula
 # that follows the name, within a few words.
 COPULA_ROLE = re.compile(r"[ \t]+(?:is|was|werd|werkt|werkte)[ \t]+((?:[\w-]+[ \t]+){0,5}[\w-]+)")
@@ -156,7 +156,10 @@ class PerspectiveComponent:
             # the name in its own sentence says more than a comparison in a quote ("als een …")
             if m := COPULA_ROLE.search(self.text, span.end_char, self.tok.end[self.tok.sentence(span.start)[1] - 1]):
                 for word in m.group(1).split():
-                    if (entry := self._strong_role(word)) and word.lower() == entry.term:
+                    # the singular, also in a compound ("is al jaren taalmaatje"); a plural
+                    # names others ("is blij met de vrijwilligers")
+                    entry = self._strong_role(word)
+                    if entry and not entry.plural:
                         return entry.perspective, word
         texts = dict.fromkeys(self._sentence(s) for s in list(own) + list(said))
         for span in own:
