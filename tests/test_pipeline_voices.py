@@ -163,6 +163,19 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Bent u vrijwilliger en wilt u de volgende keer aanschuiven?", "informal", False),
     # a relative clause right after the people says who they are
     ("Er waren maar weinig mensen die zelf in armoede leven.", "lived_experience", True),
+    # a missing-phrase does not reach over a comma; an earlier meeting is not this one
+    ("Iedereen spreekt vanuit eigen ervaring, niemand hoeft iets te bewijzen, en wat aan tafel gezegd wordt, "
+     "blijft daar.", "lived_experience", False),
+    ("Bij de vorige bijeenkomst ontbraken de jongeren nog.", "child", False),
+    # who is missing may follow: a colon, a relative clause, the only one of them
+    ("Het informele veld was ondervertegenwoordigd.", "informal", True),
+    ("Eén stem ontbrak wel: die van de scholieren zelf.", "child", True),
+    ("Er zat niemand aan tafel die zelf van een minimuminkomen rond moet komen.", "lived_experience", True),
+    ("Opvallend afwezig waren de vrijwilligers, die veel gezinnen met schulden kennen.", "lived_experience", False),
+    ("Opvallend afwezig waren de vrijwilligers, die veel gezinnen met schulden kennen.", "informal", True),
+    ("Petra was de enige ervaringsdeskundige in de zaal.", "lived_experience", True),
+    ("Ouders zijn de enige die er altijd zijn, zegt ze.", "lived_experience", False),
+    ("Waarom zijn de vrijwilligers van de buurtkamer niet uitgenodigd?", "informal", True),
     # each main clause its own flag and its own time
     ("Vrijwilligers waren er genoeg, maar ouders ontbraken.", "lived_experience", True),
     ("Vrijwilligers waren er genoeg, maar ouders ontbraken.", "informal", False),

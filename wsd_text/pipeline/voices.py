@@ -134,17 +134,25 @@ class VoiceFinder:
         now = [(kind, span) for kind, span in flag_spans  # a wish is never now; an invitation no wish
                if (kind == "wanted" and not invitation)
                or (kind != "wanted" and not self._not_now(low, sentence, main, span))]
-        flagged = {p for _, span in now
-                   for p in self._people(whole, sentence, main, span, self._passed(low, sentence, main, span, relative),
-                                         described=relative)}
+        listed = {b for b in bounds if low.startswith(":", sentence.start + b)}  # "namen 35 mensen deel: ..."
+        flagged = {p for _, span in now for p in self._missing(whole, low, sentence, main, span, relative, listed)}
         flagged |= self._by_pronoun(text, low, sentence, per, main, now, before)
         by_kind = {kind: set() for kind in MISSING_KINDS}
         for kind, span in now:
             by_kind[kind] |= self._people(per, sentence, main, span)
-        listed = {b for b in bounds if low.startswith(":", sentence.start + b)}  # "namen 35 mensen deel: ..."
         attending = {p for _, span in attend_spans if not self._not_now(low, sentence, main, span)
                      for p in self._people(per, sentence, bounds, span, described=listed)}
         return by_kind["few"] | (attending - by_kind["none"]), flagged
+
+    def _missing(self, whole: dict, low: str, sentence: Sentence, bounds: list[int], span: tuple,
+                 relative: set[int], listed: set[int]) -> set[str]:
+        """The perspectives a missing-phrase names in its clauses; when they name none, the
+        clauses right after that say who: a relative clause or a list after a colon ("Er
+        waren weinig mensen die zelf schulden hebben", "Eén stem ontbrak: die van de
+        leerlingen")."""
+        passed = self._passed(low, sentence, bounds, span, relative)
+        return self._people(whole, sentence, bounds, span, passed) or \
+            self._people(whole, sentence, bounds, span, passed, described=relative | listed)
 
     def _by_pronoun(self, text: str, low: str, sentence: Sentence, per: dict, bounds: list[int], now: list,
                     before: dict | None) -> set[str]:
@@ -155,7 +163,8 @@ class VoiceFinder:
         for kind, span in now:
             start, end = self._reach(bounds, span)
             pronoun = self.pronouns.search(low, sentence.start + start, sentence.start + end)
-            if kind != "wanted" and pronoun and not self._people(per, sentence, bounds, span):
+            # a pattern with a `people` group names who is missing there, not by a pronoun
+            if kind != "wanted" and not span[2] and pronoun and not self._people(per, sentence, bounds, span):
                 return self._antecedent(text, low, sentence, per, start, pronoun.start(), before)
         return set()
 
@@ -176,8 +185,12 @@ class VoiceFinder:
         """Start offsets (within the sentence) of its clauses, and its length as the last
         bound; ``coordinated``: a main clause joined by a comma and "en", "maar" ... too."""
         patterns = (self.clause_breaks, self.coordinators) if coordinated else (self.clause_breaks,)
-        breaks = {m.start() - sentence.start for p in patterns for m in p.finditer(low, sentence.start, sentence.end)}
-        return [0, *sorted(breaks - {0}), sentence.end - sentence.start]
+        breaks = sorted({m.start() - sentence.start for p in patterns
+                         for m in p.finditer(low, sentence.start, sentence.end)} - {0})
+        # a break right before another opens no clause of its own: ": die van de leerlingen"
+        ends = breaks[1:] + [sentence.end - sentence.start]
+        kept = [b for b, e in zip(breaks, ends) if _WORDY.search(low, sentence.start + b + 1, sentence.start + e)]
+        return [0, *kept, sentence.end - sentence.start]
 
     def _reach(self, bounds: list[int], span: tuple, relative: set[int] = frozenset(),
                described: set[int] = frozenset()) -> tuple[int, int]:
