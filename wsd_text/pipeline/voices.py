@@ -22,9 +22,9 @@ perspective the sentence before names. The first body sentence that flags a pers
 its ``evidence`` (§8.17). A term that names only a part of a perspective
 ("huisartsen", "de woningcorporatie") flags nothing: it goes to ``missing_named`` with the
 other voices named as missing, which leaves out the four perspectives (§8.15, §8.16). All
-words and phrases are in ``data/nl/voice_cues.yaml``; the clause rule is this module's own
-heuristic, so that an attendance phrase about volunteers does not make the residents they
-help present.
+words and phrases are in ``data/nl/voice_cues.yaml``; the clause rule (`clauses.Clauses`)
+is this module's own heuristic, so that an attendance phrase about volunteers does not make
+the residents they help present.
 """
 from __future__ import annotations
 
@@ -42,6 +42,7 @@ from ..records import PERSPECTIVES, Voice
 from ..resources import load_yaml
 from .extensions import register_extensions
 from .themes import Sentence, doc_sentences
+from .clauses import Clauses
 from .text import doc_text
 
 CUES_FILE = "voice_cues.yaml"
@@ -124,107 +125,63 @@ class VoiceFinder:
                before: dict | None = None):
         """Perspectives one sentence makes present, and those it flags as missing; ``before``:
         the terms of the sentence before, for a pronoun that stands for them."""
-        bounds = self._clauses(low, sentence)
+        clauses = Clauses.split(low, sentence, self.clause_breaks)
         # A flag belongs to its own main clause: "vrijwilligers waren er, maar ouders ontbraken".
-        main = self._clauses(low, sentence, coordinated=True)
-        relative = {b for b in bounds if low.startswith("die ", sentence.start + b)}  # relative clauses
+        main = clauses.joined(self.coordinators, self.clause_breaks)
         # A part of a perspective ("huisartsen") that is missing goes to missing_named (§8.15).
         whole = {p: [h for h in hits if text[h.start:h.end].lower() not in self.parts] for p, hits in per.items()}
         invitation = self.addressed.search(low, sentence.start, sentence.end) is not None
         now = [(kind, span) for kind, span in flag_spans  # a wish is never now; an invitation no wish
-               if (kind == "wanted" and not invitation)
-               or (kind != "wanted" and not self._not_now(low, sentence, main, span))]
-        listed = {b for b in bounds if low.startswith(":", sentence.start + b)}  # "namen 35 mensen deel: ..."
-        flagged = {p for _, span in now for p in self._missing(whole, low, sentence, main, span, relative, listed)}
-        flagged |= self._by_pronoun(text, low, sentence, per, main, now, before)
+               if (kind == "wanted" and not invitation) or (kind != "wanted" and not self._not_now(main, span))]
+        flagged = {p for _, span in now for p in self._missing(whole, main, span)}
+        flagged |= self._by_pronoun(text, per, main, now, before)
         by_kind = {kind: set() for kind in MISSING_KINDS}
         for kind, span in now:
-            by_kind[kind] |= self._people(per, sentence, main, span)
-        attending = {p for _, span in attend_spans if not self._not_now(low, sentence, main, span)
-                     for p in self._people(per, sentence, bounds, span, described=listed)}
+            by_kind[kind] |= main.people(per, span)
+        attending = {p for _, span in attend_spans if not self._not_now(main, span)
+                     for p in clauses.people(per, span, described=clauses.listed)}
         return by_kind["few"] | (attending - by_kind["none"]), flagged
 
-    def _missing(self, whole: dict, low: str, sentence: Sentence, bounds: list[int], span: tuple,
-                 relative: set[int], listed: set[int]) -> set[str]:
+    def _missing(self, whole: dict, main: Clauses, span: tuple) -> set[str]:
         """The perspectives a missing-phrase names in its clauses; when they name none, the
         clauses right after that say who: a relative clause or a list after a colon ("Er
         waren weinig mensen die zelf schulden hebben", "Eén stem ontbrak: die van de
         leerlingen")."""
-        passed = self._passed(low, sentence, bounds, span, relative)
-        return self._people(whole, sentence, bounds, span, passed) or \
-            self._people(whole, sentence, bounds, span, passed, described=relative | listed)
+        passed = _passed(main, span)
+        return main.people(whole, span, passed) or \
+            main.people(whole, span, passed, described=main.relative | main.listed)
 
-    def _by_pronoun(self, text: str, low: str, sentence: Sentence, per: dict, bounds: list[int], now: list,
-                    before: dict | None) -> set[str]:
+    def _by_pronoun(self, text: str, per: dict, main: Clauses, now: list, before: dict | None) -> set[str]:
         """The perspective a pronoun in the clause of a missing-phrase stands for, when the
         clause names nobody itself ("Ouders die krap zitten. Die hadden we uitgenodigd, maar
         ze waren er niet"); see `_antecedent`. Not in a wish, where the pronoun is mostly who
         wishes ("Zij mist de corporatie aan tafel")."""
         for kind, span in now:
-            start, end = self._reach(bounds, span)
-            pronoun = self.pronouns.search(low, sentence.start + start, sentence.start + end)
+            pronoun = self.pronouns.search(main.low, *main.stretch(span))
             # a pattern with a `people` group names who is missing there, not by a pronoun
-            if kind != "wanted" and not span[2] and pronoun and not self._people(per, sentence, bounds, span):
-                return self._antecedent(text, low, sentence, per, start, pronoun.start(), before)
+            if kind != "wanted" and not span[2] and pronoun and not main.people(per, span):
+                return self._antecedent(text, main, per, main.reach(span)[0], pronoun.start(), before)
         return set()
 
-    def _antecedent(self, text: str, low: str, sentence: Sentence, per: dict, clause: int, pronoun: int,
+    def _antecedent(self, text: str, main: Clauses, per: dict, clause: int, pronoun: int,
                     before: dict | None) -> set[str]:
-        """The one perspective named earlier in the sentence (before offset ``clause``); if
-        none is, the one the sentence before names, unless a plural noun stands before the
-        pronoun (offset in the text) for it to point at. Empty when it is not one."""
+        """The one perspective named earlier in the sentence (before its offset ``clause``);
+        if none is, the one the sentence before names, unless a plural noun stands before
+        the pronoun (offset in the text) for it to point at. Empty when it is not one."""
         def whole(terms: dict, until: int) -> set[str]:
             return {p for p, hits in terms.items()
                     if any(h.start < until and text[h.start:h.end].lower() not in self.parts for h in hits)}
-        earlier = whole(per, sentence.start + clause)
-        if not earlier and before and not self.plural_nouns.search(low, sentence.start, pronoun):
-            earlier = whole(before, sentence.start)
+        start = main.sentence.start
+        earlier = whole(per, start + clause)
+        if not earlier and before and not self.plural_nouns.search(main.low, start, pronoun):
+            earlier = whole(before, start)
         return earlier if len(earlier) == 1 else set()
 
-    def _clauses(self, low: str, sentence: Sentence, coordinated: bool = False) -> list[int]:
-        """Start offsets (within the sentence) of its clauses, and its length as the last
-        bound; ``coordinated``: a main clause joined by a comma and "en", "maar" ... too."""
-        patterns = (self.clause_breaks, self.coordinators) if coordinated else (self.clause_breaks,)
-        breaks = sorted({m.start() - sentence.start for p in patterns
-                         for m in p.finditer(low, sentence.start, sentence.end)} - {0})
-        # a break right before another opens no clause of its own: ": die van de leerlingen"
-        ends = breaks[1:] + [sentence.end - sentence.start]
-        kept = [b for b, e in zip(breaks, ends) if _WORDY.search(low, sentence.start + b + 1, sentence.start + e)]
-        return [0, *kept, sentence.end - sentence.start]
-
-    def _reach(self, bounds: list[int], span: tuple, relative: set[int] = frozenset(),
-               described: set[int] = frozenset()) -> tuple[int, int]:
-        """The stretch (sentence offsets) of the clauses that ``span`` touches; a relative
-        clause between them and the subject is passed ("Ouders die krap zitten, waren er niet
-        bij": the subject stands before "die"). ``relative``: clause starts that open one;
-        ``described``: those of clauses right after that are taken in: a relative clause
-        ("Er waren weinig mensen die zelf schulden hebben gehad") or a list after a colon."""
-        first = bisect.bisect_right(bounds, span[0]) - 1
-        last = bisect.bisect_right(bounds, max(span[1] - 1, span[0])) - 1
-        if first > 0 and bounds[first] in relative:
-            first -= 1
-        if last + 1 < len(bounds) - 1 and bounds[last + 1] in described:
-            last += 1
-        return bounds[first], bounds[min(last + 1, len(bounds) - 1)]
-
-    def _passed(self, low: str, sentence: Sentence, bounds: list[int], span: tuple, relative: set[int]) -> set[int]:
-        """``relative`` when a main verb follows the relative clause in the flag's clause
-        ("Ouders die krap zitten waren er niet bij"), else nothing: "kinderen die niet mee
-        kunnen doen" only describes them."""
-        start = sentence.start + self._reach(bounds, span)[0]
-        return relative if _MAIN_VERB.search(low, start, sentence.start + span[1]) else set()
-
-    def _people(self, per: dict, sentence: Sentence, bounds: list[int], span: tuple,
-                relative: set[int] = frozenset(), described: set[int] = frozenset()) -> set[str]:
-        """Perspectives with a term where ``span`` points: inside its ``people`` group when
-        the pattern has one, else anywhere in the clauses it touches (see `_reach`)."""
-        start, end = span[:2] if span[2] else self._reach(bounds, span, relative, described)
-        return {p for p, hits in per.items() if any(start <= h.start - sentence.start < end for h in hits)}
-
-    def _not_now(self, low: str, sentence: Sentence, bounds: list[int], span: tuple) -> bool:
+    def _not_now(self, clauses: Clauses, span: tuple) -> bool:
         """True when the clauses of ``span`` speak of the future, a wish or general practice
         (a modal in the perfect tense, "heeft niet kunnen komen", is past)."""
-        start, end = (sentence.start + offset for offset in self._reach(bounds, span))
+        start, end = clauses.stretch(span)
+        low = clauses.low
         past = [m.span() for m in self.past_modals.finditer(low, start, end)]
         return any(not any(a <= m.start() < b for a, b in past) for m in self.not_now.finditer(low, start, end))
 
@@ -280,6 +237,14 @@ class VoiceFinder:
 
 
 _MAIN_VERB = re.compile(r"\b(?:was|waren|zat|zaten|bleef|bleven|kwam|kwamen)\b")
+
+
+def _passed(main: Clauses, span: tuple) -> frozenset[int]:
+    """The relative clauses of the sentence when a main verb follows the relative clause in
+    the flag's clause ("Ouders die krap zitten waren er niet bij"), else none: "kinderen die
+    niet mee kunnen doen" only describes them."""
+    start = main.sentence.start + main.reach(span)[0]
+    return main.relative if _MAIN_VERB.search(main.low, start, main.sentence.start + span[1]) else frozenset()
 
 
 def _most_specific(per: dict[str, list[Hit]]) -> dict[str, list[Hit]]:

@@ -1,0 +1,90 @@
+"""The clauses of one sentence, for the voice rules of `wsd_voices`: how far a missing-phrase
+or an attendance phrase reaches, and which perspectives are named there.
+
+A Dutch clause starts at a subordinating word or relative pronoun ("die", "omdat",
+"terwijl" ...) or at ";" and ":" (``clause_breaks`` in ``voice_cues.yaml``); a comma with
+"en", "maar" ... starts another main clause (``coordinators``). The words are data; this
+module only measures offsets.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from .themes import Sentence
+
+_WORDY = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class Clauses:
+    """Clause bounds of one sentence: offsets within it, its length as the last bound.
+
+    ``relative`` holds the bounds that open a relative clause ("die ..."), ``listed`` those
+    at a colon ("namen 35 mensen deel: ..."); both come from the clause breaks alone.
+
+    Examples
+    --------
+    >>> s = Sentence(0, 37, "body", "Ouders die krap zitten, waren er niet")
+    >>> Clauses.split(s.text.lower(), s, re.compile(r"\\bdie\\b")).bounds
+    [0, 7, 37]
+    """
+
+    low: str
+    sentence: Sentence
+    bounds: list[int]
+    relative: frozenset[int]
+    listed: frozenset[int]
+
+    @classmethod
+    def split(cls, low: str, sentence: Sentence, breaks: re.Pattern) -> "Clauses":
+        """The clauses of ``sentence`` in the lower-cased text ``low``."""
+        bounds = _bounds(low, sentence, (breaks,))
+        start = sentence.start
+        return cls(low, sentence, bounds, frozenset(b for b in bounds if low.startswith("die ", start + b)),
+                   frozenset(b for b in bounds if low.startswith(":", start + b)))
+
+    def joined(self, coordinators: re.Pattern, breaks: re.Pattern) -> "Clauses":
+        """The same sentence with each main clause of a coordination on its own ("vrijwilligers
+        waren er, maar ouders ontbraken")."""
+        return replace(self, bounds=_bounds(self.low, self.sentence, (breaks, coordinators)))
+
+    def reach(self, span: tuple, relative: frozenset[int] = frozenset(),
+              described: frozenset[int] = frozenset()) -> tuple[int, int]:
+        """The stretch (sentence offsets) of the clauses that ``span`` touches; a relative
+        clause between them and the subject is passed ("Ouders die krap zitten, waren er niet
+        bij": the subject stands before "die"). ``relative``: clause starts that open one;
+        ``described``: those of clauses right after that are taken in: a relative clause
+        ("Er waren weinig mensen die zelf schulden hebben gehad") or a list after a colon."""
+        bounds = self.bounds
+        first = bisect.bisect_right(bounds, span[0]) - 1
+        last = bisect.bisect_right(bounds, max(span[1] - 1, span[0])) - 1
+        if first > 0 and bounds[first] in relative:
+            first -= 1
+        if last + 1 < len(bounds) - 1 and bounds[last + 1] in described:
+            last += 1
+        return bounds[first], bounds[min(last + 1, len(bounds) - 1)]
+
+    def stretch(self, span: tuple) -> tuple[int, int]:
+        """`reach` of ``span`` as offsets in the text."""
+        start, end = self.reach(span)
+        return self.sentence.start + start, self.sentence.start + end
+
+    def people(self, per: dict, span: tuple, relative: frozenset[int] = frozenset(),
+               described: frozenset[int] = frozenset()) -> set[str]:
+        """Perspectives with a term where ``span`` points: inside its ``people`` group when
+        the pattern has one (``span[2]``), else anywhere in the clauses it reaches."""
+        start, end = span[:2] if span[2] else self.reach(span, relative, described)
+        offset = self.sentence.start
+        return {p for p, hits in per.items() if any(start <= h.start - offset < end for h in hits)}
+
+
+def _bounds(low: str, sentence: Sentence, patterns: tuple[re.Pattern, ...]) -> list[int]:
+    """Clause starts where any of ``patterns`` matches; a break right before another opens no
+    clause of its own (": die van de leerlingen")."""
+    start, length = sentence.start, sentence.end - sentence.start
+    breaks = sorted({m.start() - start for p in patterns for m in p.finditer(low, start, sentence.end)} - {0})
+    ends = breaks[1:] + [length]
+    kept = [b for b, e in zip(breaks, ends) if _WORDY.search(low, start + b + 1, start + e)]
+    return [0, *kept, length]
