@@ -144,3 +144,12 @@ def test_perspective_attendees_take_the_attendance_unit(analyse):
     if doc._.wsd_report.metadata.attendance is None:
         pytest.skip("attendance not found by ingest")
     assert first(doc)[0] == "formal"
+
+
+@pytest.mark.parametrize("title, perspective, body", [
+    ("Verslag vergadering Cliëntenraad Oostwijk", "lived_experience", "Cliëntenraad"),
+    ("Notulen Adviesraad Sociaal Domein Oostwijk", "informal", "Adviesraad"),
+])
+def test_perspective_undescribed_member_of_the_council_a_title_names(analyse, title, perspective, body):
+    doc = analyse(f"{title}\n\nHenk Bos vraagt waarom de brief over de toeslag zo laat kwam.")
+    assert first(doc) == (perspective, body)

@@ -81,7 +81,8 @@ class PerspectiveComponent:
         self.text = self.tok.text
         mentions = list(doc.spans.get("wsd_mentions", []))
         cues = list(doc.spans.get("wsd_speech", []))
-        dominant = self._dominant(self.text)
+        report = doc._.wsd_report
+        dominant = self._body_in_title(report.title if report is not None else None) or self._dominant(self.text)
         own_of, said_of = spans_by_actor(mentions), spans_by_actor(cues)
         actors = []
         for actor in doc._.wsd_actors or ():
@@ -228,6 +229,15 @@ class PerspectiveComponent:
                     if entry and entry.category in categories and entry.perspective not in ("unknown", "mixed") \
                             and not entry.weak:
                         return entry.perspective, org
+        return None
+
+    def _body_in_title(self, title: str | None) -> tuple[str, str] | None:
+        """Rule 5: the council a report's title names ("Verslag vergadering Cliëntenraad
+        Dorpveen"): the undescribed people in its minutes are its members (§9.14)."""
+        for word in re.findall(r"[\w-]{4,}", title or ""):
+            entry = self.lexicon.entry(word.lower())
+            if entry and entry.category == "body" and entry.perspective not in ("unknown", "mixed"):
+                return entry.perspective, word
         return None
 
     def _dominant(self, text: str) -> tuple[str, str] | None:
