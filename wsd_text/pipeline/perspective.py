@@ -16,7 +16,9 @@ The first rule that gives an answer decides, and its words go to ``Actor.evidenc
 6. Asking the questions in an interview makes an interviewer: ``formal`` (§8.12). An
    adult age after the name of someone with no role and no organisation ("Riet (81) woont
    al veertig jaar in de straat") is how news reports introduce residents and clients, not
-   professionals: ``lived_experience``.
+   professionals: ``lived_experience``. Someone named without any description belongs to
+   the report's dominant group: the council its title names ("Verslag Cliëntenraad ...":
+   its members, §9.14), else the organisation type it names most.
 7. Anonymous actors and groups take their noun; the attendees take the attendance unit
    ("35 beleidsmedewerkers en professionals" is formal) or are ``mixed`` (§8.4).
 
