@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -173,7 +174,15 @@ def _analyse_to(path: Path, report_id: str, target: Path | None, settings: Setti
 def _in_processes(work, arguments: tuple[list, ...], jobs, bar) -> Iterator[Record | InputError]:
     chunk = max(1, min(64, len(arguments[0]) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
+        threading.Thread(target=_load_writers, daemon=True).start()
         yield from bar(pool.map(work, *arguments, chunksize=chunk))
+
+
+def _load_writers() -> None:
+    """Import pandas and matplotlib for the tables and the report while the workers analyse:
+    this process waits then, and at the end of a run they took another second."""
+    from . import corpus  # noqa: F401
+    from .export import html  # noqa: F401
 
 
 def write_outputs(result: RunResult, out: Path, cache: RecordCache | None = None,
