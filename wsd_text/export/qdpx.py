@@ -368,7 +368,8 @@ def write_qdpx(records: list[Record], reports: list[Report], path: str | Path, n
     --------
     >>> from wsd_text import analyse_report, read_report
     >>> report = read_report("corpus/000_a2d3b59cfc4ed371.txt")
-    >>> write_qdpx([analyse_report(report)], [report], "/tmp/voorbeeld.qdpx").suffix
+    >>> import tempfile; folder = tempfile.mkdtemp()
+    >>> write_qdpx([analyse_report(report)], [report], f"{folder}/voorbeeld.qdpx").suffix
     '.qdpx'
     """
     path = Path(path)
@@ -386,7 +387,8 @@ def write_qdc(records: list[Record], path: str | Path) -> Path:
 
     Examples
     --------
-    >>> write_qdc([], "/tmp/codeboek.qdc").name
+    >>> import tempfile; folder = tempfile.mkdtemp()
+    >>> write_qdc([], f"{folder}/codeboek.qdc").name
     'codeboek.qdc'
     """
     return write_bytes_atomic(path, codebook_xml(records))
@@ -415,7 +417,8 @@ def write_run_qdpx(records: list[Record], sources: list[Path], path: str | Path,
     --------
     >>> from wsd_text import analyse_paths
     >>> run = analyse_paths(["corpus/000_a2d3b59cfc4ed371.txt"], progress=False)
-    >>> write_run_qdpx(run.records, run.sources, "/tmp/run.qdpx").name
+    >>> import tempfile; folder = tempfile.mkdtemp()
+    >>> write_run_qdpx(run.records, run.sources, f"{folder}/run.qdpx").name
     'run.qdpx'
     """
     from ..ingest import read_report

@@ -219,7 +219,8 @@ def read_qdpx(path: str | Path) -> QdpxProject:
     Examples
     --------
     >>> from wsd_text.export.qdpx import write_qdpx
-    >>> read_qdpx(write_qdpx([], [], "/tmp/leeg.qdpx")).records
+    >>> import tempfile; folder = tempfile.mkdtemp()
+    >>> read_qdpx(write_qdpx([], [], f"{folder}/leeg.qdpx")).records
     []
     """
     archive = Path(path)

@@ -52,7 +52,8 @@ def write_tables(records: Iterable[Record | Mapping], out: str | Path, format: s
 
     Examples
     --------
-    >>> [p.name for p in write_tables([], "/tmp/tabellen", "csv")][:2]
+    >>> import tempfile; folder = tempfile.mkdtemp()
+    >>> [p.name for p in write_tables([], f"{folder}/tabellen", "csv")][:2]
     ['reports.csv', 'actors.csv']
     """
     if format not in FORMATS:
