@@ -75,7 +75,10 @@ def test_cli_prints_each_bad_file_once(reports, tmp_path, quiet):
     assert run.stderr.count("leeg.txt") == 1 and "error: leeg.txt: empty file" in run.stderr
 
 
-def test_cli_quiet_silences_the_progress_bar(reports, tmp_path, capsys):
+def test_cli_quiet_silences_the_progress_bar(reports, tmp_path, capsys, monkeypatch):
+    main(["analyse", str(reports), "--out", str(tmp_path / "log")])
+    assert "analyse: " not in capsys.readouterr().err  # standard error is no terminal here: no bar debris
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     main(["analyse", str(reports), "--out", str(tmp_path / "o")])
     assert "analyse: " in capsys.readouterr().err  # tqdm writes to standard error
     main(["analyse", str(reports), "--out", str(tmp_path / "o2"), "-q"])

@@ -158,7 +158,9 @@ def _run(files: list[Path], report_ids: list[str], targets: list[Path | None], s
 
         return iter(analyse_on_dask(files, settings, scheduler))
     work = partial(_analyse_to, settings=settings)
-    bar = partial(tqdm, total=len(files), desc="analyse", unit="report", disable=not progress, leave=False)
+    # disable=None: no bar when standard error is not a terminal (a log file gets no "\r" debris)
+    bar = partial(tqdm, total=len(files), desc="analyse", unit="report", disable=None if progress else True,
+                  leave=False)
     if jobs == 1 or len(files) < 2:
         return iter(bar(map(work, files, report_ids, targets)))
     if multiprocessing.get_start_method() == "fork":
