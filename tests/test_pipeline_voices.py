@@ -51,6 +51,7 @@ def actor(perspective, speaks, start=0, kind="individual"):
     ("Vier vrijwillige energiecoaches waren ook aanwezig.", "informal", "present"),
     ("Drie taalmaatjes schoven aan bij de tafels.", "informal", "present"),
     ("Een moeder vertelde dat haar zoon van twaalf geen sportclub heeft.", "child", "mentioned"),
+    ("Net als vorige keer waren er veel vrijwilligers aanwezig.", "informal", "present"),
     # absent: names of laws and organisations are not mentions of children (§8.18)
     ("Het overleg ging over de Jeugdwet en de Wmo.", "child", "absent"),
     ("Het Centrum Jeugd en Gezin en de Stichting Kinderen Eerst gaven uitleg.", "child", "absent"),
@@ -176,6 +177,21 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Petra was de enige ervaringsdeskundige in de zaal.", "lived_experience", True),
     ("Ouders zijn de enige die er altijd zijn, zegt ze.", "lived_experience", False),
     ("Waarom zijn de vrijwilligers van de buurtkamer niet uitgenodigd?", "informal", True),
+    # a relative "die" is no pronoun; resources are not people; "de enige" only in the room
+    ("Ook werd gesproken over bewoners die niet komen opdagen bij afspraken.", "lived_experience", False),
+    ("Ook kinderen die geen geld hebben moeten kunnen meedoen aan sport.", "child", False),
+    ("Ouders vroegen om een vaste contactpersoon, maar die was er niet.", "lived_experience", False),
+    ("Er waren te weinig middelen voor kinderen in het gezin.", "child", False),
+    ("Marja is de enige vrijwilliger die al tien jaar meedraait.", "informal", False),
+    ("Daarom werden niet alleen ouders maar ook jongeren uitgenodigd.", "child", False),
+    ("De volgende bijeenkomst voor ouders vindt plaats in het buurthuis, waar de gemeente uitleg zal geven.",
+     "lived_experience", False),
+    ("Alleenstaande ouders hebben vaak niet kunnen komen vanwege de opvang.", "lived_experience", False),
+    # a generic "je" is no invitation; "en ook", "maar ook" share the verb
+    ("Als je armoede echt wilt begrijpen, moet je volgende keer ervaringsdeskundigen uitnodigen.",
+     "lived_experience", True),
+    ("Helaas ontbraken de jongeren, en ook de ouders.", "lived_experience", True),
+    ("Er ontbraken ervaringsdeskundigen, maar ook vrijwilligers.", "informal", True),
     # each main clause its own flag and its own time
     ("Vrijwilligers waren er genoeg, maar ouders ontbraken.", "lived_experience", True),
     ("Vrijwilligers waren er genoeg, maar ouders ontbraken.", "informal", False),
@@ -288,6 +304,8 @@ def test_voices_user_cue_file(tmp_path):
     (lambda c: c["missing"].append({"kind": "few", "pattern": "(open"}), "not a valid regular expression"),
     (lambda c: c.pop("attendance"), "required"),
     (lambda c: c.update(not_now="vaak"), "list of words"),
+    (lambda c: c.update(coordinators=[", en"]), "one regular expression"),
+    (lambda c: c.update(pronouns="ze"), "list of words"),
 ])
 def test_voices_cue_file_validated(tmp_path, change, message):
     import yaml
@@ -297,3 +315,17 @@ def test_voices_cue_file_validated(tmp_path, change, message):
     path.write_text(yaml.safe_dump(cues, allow_unicode=True), encoding="utf-8")
     with pytest.raises(ValueError, match=message):
         VoiceFinder(*load_voice_cues(path))
+
+
+def test_voices_cue_file_without_the_optional_keys(tmp_path):
+    import yaml
+    cues, _ = load_voice_cues()
+    for key in ("pronouns", "plural_nouns", "addressed", "coordinators", "past_modals"):
+        cues.pop(key)
+    path = tmp_path / "cues.yaml"
+    path.write_text(yaml.safe_dump(cues, allow_unicode=True), encoding="utf-8")
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("wsd_voices", config={"cues": str(path)})
+    doc = analyse(nlp, "Jongeren ontbraken helaas, maar ze kwamen later.")
+    assert doc._.wsd_voices["child"].flagged_missing

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .themes import Sentence
 
-_WORDY = re.compile(r"\w")
+WORDY = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
@@ -86,5 +86,5 @@ def _bounds(low: str, sentence: Sentence, patterns: tuple[re.Pattern, ...]) -> l
     start, length = sentence.start, sentence.end - sentence.start
     breaks = sorted({m.start() - start for p in patterns for m in p.finditer(low, start, sentence.end)} - {0})
     ends = breaks[1:] + [length]
-    kept = [b for b, e in zip(breaks, ends) if _WORDY.search(low, start + b + 1, start + e)]
+    kept = [b for b, e in zip(breaks, ends) if WORDY.search(low, start + b + 1, start + e)]
     return [0, *kept, length]

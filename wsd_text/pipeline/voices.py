@@ -18,7 +18,7 @@ Status, the first that holds (§4):
 tafel nodig") in the same clauses as the perspective's terms, each main clause on its own
 ("vrijwilligers waren er, maar ouders ontbraken"); a phrase whose clause names nobody but
 holds a pronoun ("Die hadden we uitgenodigd, maar ze waren er niet") flags the one
-perspective the sentence before names. The first body sentence that flags a perspective is
+perspective named earlier in the sentence, else the one the sentence before names. The first body sentence that flags a perspective is
 its ``evidence`` (§8.17). A term that names only a part of a perspective
 ("huisartsen", "de woningcorporatie") flags nothing: it goes to ``missing_named`` with the
 other voices named as missing, which leaves out the four perspectives (§8.15, §8.16). All
@@ -42,15 +42,15 @@ from ..records import PERSPECTIVES, Voice
 from ..resources import load_yaml
 from .extensions import register_extensions
 from .themes import Sentence, doc_sentences
-from .clauses import Clauses
+from .clauses import WORDY, Clauses
 from .text import doc_text
 
 CUES_FILE = "voice_cues.yaml"
-TOP_KEYS = {"skip_names", "terms", "parts", "meeting", "not_now", "past_modals", "name_fillers", "pronouns", "plural_nouns", "addressed", "coordinators",
-            "clause_breaks", "attendance", "missing", "named"}
+TOP_KEYS = {"skip_names", "terms", "parts", "meeting", "not_now", "past_modals", "name_fillers", "pronouns",
+            "plural_nouns", "addressed", "coordinators", "clause_breaks", "attendance", "missing", "named"}
+PATTERN_KEYS = ("clause_breaks", "coordinators", "past_modals", "plural_nouns")  # one regex each
 MISSING_KINDS = ("few", "none", "wanted")
 _LIST_SPLIT = re.compile(r",\s*|\s+(?:en|of|and)\s+")
-_WORDY = re.compile(r"\w")
 _NEVER = "(?!)"
 
 
@@ -157,11 +157,22 @@ class VoiceFinder:
         ze waren er niet"); see `_antecedent`. Not in a wish, where the pronoun is mostly who
         wishes ("Zij mist de corporatie aan tafel")."""
         for kind, span in now:
-            pronoun = self.pronouns.search(main.low, *main.stretch(span))
             # a pattern with a `people` group names who is missing there, not by a pronoun
-            if kind != "wanted" and not span[2] and pronoun and not main.people(per, span):
-                return self._antecedent(text, main, per, main.reach(span)[0], pronoun.start(), before)
+            if kind == "wanted" or span[2] or main.people(per, span):
+                continue
+            pronoun = next(self._pronouns(main, span), None)
+            found = pronoun is not None and self._antecedent(text, main, per, main.reach(span)[0], pronoun, before)
+            if found:
+                return found
         return set()
+
+    def _pronouns(self, main: Clauses, span: tuple):
+        """Offsets of the pronouns in the clauses of ``span``, not counting a relative "die"
+        that opens a clause inside the sentence ("kinderen die niet mee kunnen doen")."""
+        for m in self.pronouns.finditer(main.low, *main.stretch(span)):
+            offset = m.start() - main.sentence.start
+            if not (offset and offset in main.relative):
+                yield m.start()
 
     def _antecedent(self, text: str, main: Clauses, per: dict, clause: int, pronoun: int,
                     before: dict | None) -> set[str]:
@@ -182,8 +193,8 @@ class VoiceFinder:
         (a modal in the perfect tense, "heeft niet kunnen komen", is past)."""
         start, end = clauses.stretch(span)
         low = clauses.low
-        past = [m.span() for m in self.past_modals.finditer(low, start, end)]
-        return any(not any(a <= m.start() < b for a, b in past) for m in self.not_now.finditer(low, start, end))
+        past = {m.start("modal") for m in self.past_modals.finditer(low, start, end) if "modal" in m.re.groupindex}
+        return any(m.start() not in past for m in self.not_now.finditer(low, start, end))
 
     def _from_actors(self, doc: Doc, text: str, sentences: list[Sentence], starts: list[int]):
         """Perspectives with a speaking actor, and those with an actor who only takes part."""
@@ -310,7 +321,7 @@ def _voice(perspective: str, voiced: dict, present: dict, mentioned: dict, flagg
 
 def _in_name(text: str, sentence: Sentence, offset: int) -> bool:
     """True for a capitalised word that does not open its sentence: part of a name."""
-    return text[offset].isupper() and bool(_WORDY.search(text, sentence.start, offset))
+    return text[offset].isupper() and bool(WORDY.search(text, sentence.start, offset))
 
 
 def _sentence_at(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence | None:
@@ -352,6 +363,9 @@ def load_voice_cues(path: str | Path | None = "default", data_dir: str | Path | 
     for key in ("terms", "clause_breaks", "attendance", "missing"):
         if not cues.get(key):
             raise ValueError(f"{source}: the key {key!r} is required.")
+    for key in PATTERN_KEYS:
+        if not isinstance(cues.get(key) or "", str):
+            raise ValueError(f"{source}: the key {key!r} must be one regular expression. Got {cues[key]!r} instead.")
     for key in ("skip_names", "parts", "meeting", "not_now", "name_fillers", "pronouns", "addressed"):
         if not isinstance(cues.get(key) or [], list):
             raise ValueError(f"{source}: the key {key!r} must be a list of words. Got {cues[key]!r} instead.")
