@@ -7,6 +7,8 @@ def actor(doc, name):
 
 
 @pytest.mark.parametrize("text, name, role, organisation", [
+    ("De begeleider van Fatima El Amrani vertelde dat het goed gaat.", "Fatima El Amrani", None, None),
+    ("Schepen van Welzijn Griet Peeters zei dat de toelage stijgt.", "Griet Peeters", "Schepen van Welzijn", None),
     ("Daarna vertelt lector Armoede Wouter Peeters dat het moet.", "Wouter Peeters", "lector Armoede", None),
     ("Anna Visser, beleidsmedewerker bij de gemeente Zwolle, zegt dat het werkt.", "Anna Visser",
      "beleidsmedewerker", "gemeente Zwolle"),

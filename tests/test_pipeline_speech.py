@@ -83,8 +83,12 @@ def test_speech_recounted_words_of_an_anonymous_person_are_not_hers(analyse, tex
     assert all(a.name is not None for a in analyse(text)._.wsd_actors if a.speaks)
 
 
-def test_speech_anonymous_person_speaking_now_still_speaks(analyse):
-    doc = analyse("Een moeder vertelde dat ze de rekeningen niet meer kan betalen.")
+@pytest.mark.parametrize("text", [
+    "Een moeder vertelde dat ze de rekeningen niet meer kan betalen.",
+    "Een moeder vertelde haar ervaringen met de schuldhulp: ze wachtte een jaar op hulp.",
+])
+def test_speech_anonymous_person_speaking_now_still_speaks(analyse, text):
+    doc = analyse(text)
     assert [(a.description, a.speaks) for a in doc._.wsd_actors] == [("Een moeder", True)]
 
 

@@ -17,8 +17,9 @@ from ..records import ACTOR_PERSPECTIVES
 
 NAME_PART_KEYS = {"interfixes", "titles", "first_name_exceptions", "not_name_words", "not_name_endings",
                   "contact_words", "author_labels", "absent_labels"}
+WORD_LIST_KEYS = ("interview_words", "poll_words", "chair_verbs", "recounted_to", "recounting_words", "work_verbs")
 PERSPECTIVE_KEYS = {"max_child_age", "phrases", "patterns", "interview_words", "poll_words", "chair_verbs",
-                    "recounted_to", "recounting_words"}
+                    "recounted_to", "recounting_words", "work_verbs"}
 ROLE_CATEGORIES = ("role", "org", "person", "attendee", "body")
 SPEECH_KINDS = ("say", "think", "present", "ask", "source")
 # A compound inherits the entry of its head (the last part, as Dutch compounds go) only
@@ -78,6 +79,7 @@ class Lexicon:
     chair_verbs: frozenset[str]
     recounted_to: frozenset[str]
     recounting_words: frozenset[str]
+    work_verbs: tuple[str, ...]
     # entry() per distinct word, filled as the components ask: the compound search tries
     # every ending of a word, and the same words are looked up for every report.
     _entries: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -124,6 +126,9 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
     """Read and check every data file once; later calls return the cached lexicon."""
     parts = resources.load_yaml("name_parts.yaml", _path(data_dir, "name_parts.yaml"), NAME_PART_KEYS)
     persp = resources.load_yaml("perspective.yaml", _path(data_dir, "perspective.yaml"), PERSPECTIVE_KEYS)
+    for key in WORD_LIST_KEYS:
+        if not isinstance(persp.get(key) or [], list):
+            raise ValueError(f"perspective.yaml: the key {key!r} must be a list of words. Got {persp[key]!r} instead.")
     names = resources.load_wordlist("first_names.txt", _path(data_dir, "first_names.txt")) \
         | resources.load_wordlist("first_names_extra.txt", _path(data_dir, "first_names_extra.txt"))
     lower = lambda key, source=parts: frozenset(w.lower() for w in source.get(key) or ())  # noqa: E731
@@ -144,6 +149,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         chair_verbs=lower("chair_verbs", persp),
         recounted_to=lower("recounted_to", persp),
         recounting_words=lower("recounting_words", persp),
+        work_verbs=tuple(lower("work_verbs", persp)),
     )
 
 

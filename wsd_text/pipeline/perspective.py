@@ -45,7 +45,7 @@ QUOTED = re.compile(r"\s*[“„\"‘'«]([^”\"’»\n]{1,2000})")
 SELF_ROLE = re.compile(r"\b[Aa]ls\s+(?!(?:een|de|het)\b)(\w+)(?:\s+(\w+))?")
 AGE_APPOSITION = re.compile(r",?[ \t]+((?:[\w-]+[ \t]+){0,2}[\w-]+)")  # "(45), wethouder van ..."
 AGE_ORGANISATION = re.compile(r"[ \t]+(?:van|bij)[ \t]+(?:de[ \t]+|het[ \t]+)?([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3})")
-SUBJECT_PRONOUNS = frozenset({"hij", "zij", "ze", "haar", "zijn"})  # "Haar zoon ...": about her too
+SUBJECT_PRONOUNS = frozenset({"hij", "zij", "ze", "haar"})  # "Haar zoon ...": about her too
 # "Femke Kok is al tien jaar vrijwilliger bij ...", "werkt als ...": a role after a copula
 # that follows the name, within a few words.
 COPULA_ROLE = re.compile(r"[ \t]+(?:is|was|werd|werkt|werkte)[ \t]+((?:[\w-]+[ \t]+){0,5}[\w-]+)")
@@ -71,6 +71,8 @@ class PerspectiveComponent:
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
+        verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lexicon.work_verbs, key=len, reverse=True))
+        self.works = re.compile(rf"[ \t,]+(?:{verbs or '(?!)'})\b")  # right after an age: "(38) werkt bij"
         # Whole words only: "vrijwillig" must not be found inside "vrijwilligers".
         self.phrases = {}
         for p in dict.fromkeys([*lexicon.phrases, *lexicon.patterns]):
@@ -143,11 +145,12 @@ class PerspectiveComponent:
         van de Voedselbank") decides; else the adult age marks a resident or client (rule 6)."""
         if m := AGE_APPOSITION.match(self.text, age.end()):
             for word in m.group(1).split():
-                entry = self.lexicon.entry(word.lower())
-                if entry and entry.category == "role" and entry.perspective != "unknown":
+                if entry := self._strong_role(word):
                     return entry.perspective, word
         if (m := AGE_ORGANISATION.match(self.text, age.end())) and (found := self._organisation(m.group(1))):
             return found
+        if self.works.match(self.text, age.end()):
+            return "unknown", None  # "Sandra (38) werkt bij ...": a job, not a resident's age
         return "lived_experience", age.group().strip(" ,")
 
     def _own_words(self, doc: Doc, own, said) -> tuple[str, str] | None:

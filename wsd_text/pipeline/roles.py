@@ -148,8 +148,9 @@ class RolesComponent:
                 first_role, field = i, 0
             elif token.is_lower and token.lower_ not in STOP_WORDS and field < FIELD_WORDS and first_role is None:
                 field += 1
-            elif not (token.is_title or token.lower_ in ("en", "van", "voor")):
-                break
+            elif not (token.is_title or token.lower_ == "en"
+                      or token.lower_ in ("van", "voor") and i + 1 < span.start and doc[i + 1].is_title):
+                break  # "van"/"voor" only before a field in capitals: not "De begeleider van Fatima X"
         if first_role is None or first_role == start - 2 and doc[start - 1].lower_ == "en":
             return None  # "de wethouder en Anna Smit": two people, no role of Anna Smit
         return doc[first_role:start].text

@@ -121,12 +121,15 @@ class SpeechComponent:
         return cues
 
     def _recounted(self, i: int, verb, sent: tuple[int, int]) -> bool:
-        """True when the speech verb at ``i`` is followed by its hearer ("Een meisje vertelde
-        haar ...") or closely by a time long before ("zei laatst tegen hem"): someone else's
-        words, told elsewhere (§8.8)."""
+        """True when the speech verb at ``i`` is followed by a time long before ("zei laatst
+        tegen hem") or by its hearer and then what was said ("vertelde haar onlangs", "zei hem
+        dat"): someone else's words, told elsewhere (§8.8)."""
+        if verb is None or verb.kind == "source":
+            return False
         after = self.tok.lowers(i + 1, min(i + RECOUNT_REACH, sent[1]))
-        return verb is not None and verb.kind != "source" and bool(after) and (
-            after[0] in self.lexicon.recounted_to or not self.lexicon.recounting_words.isdisjoint(after))
+        times = self.lexicon.recounting_words
+        return bool(after) and (after[0] in times or after[0] in self.lexicon.recounted_to and len(after) > 1
+                                and (after[1] in times or after[1] in ("dat", ":") or after[1] in OPEN_QUOTES))
 
     def _speakers(self, i: int, verb, sent: tuple[int, int], after_quote: bool) -> list[str]:
         """The actors a cue at token ``i`` belongs to, by the cue's kind and place."""
