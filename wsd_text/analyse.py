@@ -62,10 +62,12 @@ def analyse_report(report: Report, settings: Settings | None = None) -> Record:
 
 def analyse_file(path: Path, settings: Settings, report_id: str | None = None,
                  json_path: Path | None = None) -> Record | InputError:
-    """Read and analyse one file; any failure comes back as an `InputError`, never raised.
+    """Read and analyse one file; a file that cannot be read or analysed comes back as an
+    `InputError`, never raised.
 
     With ``report_id`` the record carries the run's id for the file; with ``json_path`` it is
-    also written there, so that ``--jobs`` workers write records in parallel too.
+    also written there, so that ``--jobs`` workers write records in parallel too (a record
+    that fails its schema raises: that is a bug to report, not bad input).
     """
     try:
         record = analyse_report(read_report(path, settings), settings)
@@ -122,6 +124,8 @@ def analyse_paths(paths: Iterable[str | Path], out: str | Path | None = None,
     cache = RecordCache(Path(out), settings) if out is not None else None
     cached = {f: cache.get(f, report_id) for f, report_id in ids.items()} if cache else {}
     todo = [f for f in ids if cached.get(f) is None]
+    # Named before analysing, so a worker can write its record: a file that then fails still
+    # holds its name ("verslag.docx" broken beside "verslag.html" gives "verslag_html.json").
     names = dict(zip(ids, record_file_names(ids.values())))
     # Records are written as they are made, unless pseudonyms must replace names first.
     direct = out is not None and not settings.pseudonymise and not scheduler
@@ -176,8 +180,10 @@ def _analyse_to(path: Path, report_id: str, target: Path | None, settings: Setti
 def _in_processes(work, arguments: tuple[list, ...], jobs, bar) -> Iterator[Record | InputError]:
     chunk = max(1, min(64, len(arguments[0]) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = pool.map(work, *arguments, chunksize=chunk)
+        # started once the workers are forked: a fork during an import in another thread can hang
         threading.Thread(target=_load_writers, daemon=True).start()
-        yield from bar(pool.map(work, *arguments, chunksize=chunk))
+        yield from bar(results)
 
 
 def _load_writers() -> None:
