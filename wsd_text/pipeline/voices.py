@@ -31,27 +31,19 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..codebook import CueMatcher, Hit
-from ..errors import bad_choice, bad_keys
 from ..records import PERSPECTIVES, Voice
-from ..resources import load_yaml
-from .extensions import register_extensions
-from .themes import Sentence, doc_sentences
 from .clauses import WORDY, Clauses
+from .extensions import register_extensions
 from .text import doc_text
+from .themes import Sentence, doc_sentences
+from .voice_cues import CUES_FILE, MISSING_KINDS, NEVER, compile_cue, load_voice_cues, words_pattern
 
-CUES_FILE = "voice_cues.yaml"
-TOP_KEYS = {"skip_names", "terms", "parts", "meeting", "not_now", "past_modals", "name_fillers", "pronouns",
-            "plural_nouns", "addressed", "coordinators", "clause_breaks", "attendance", "missing", "named"}
-PATTERN_KEYS = ("clause_breaks", "coordinators", "past_modals", "plural_nouns")  # one regex each
-MISSING_KINDS = ("few", "none", "wanted")
 _LIST_SPLIT = re.compile(r",\s*|\s+(?:en|of|and)\s+")
-_NEVER = "(?!)"
 
 
 class VoiceFinder:
@@ -69,19 +61,19 @@ class VoiceFinder:
         self.terms = CueMatcher(cues["terms"])
         self.parts = frozenset(w.lower() for w in cues.get("parts") or ())
         self.skip_names = frozenset(cues.get("skip_names") or ())
-        meeting = _words(cues.get("meeting"), r"\w*(?:{})\b")
+        meeting = words_pattern(cues.get("meeting"), r"\w*(?:{})\b")
         self.meeting = re.compile(rf"\b{meeting}") if cues.get("meeting") else None
-        self.clause_breaks = _compile(cues["clause_breaks"], source)
-        self.coordinators = _compile(cues.get("coordinators") or _NEVER, source)
-        self.pronouns = _compile(_words(cues.get("pronouns"), r"\b(?:{})\b"), source)
-        self.plural_nouns = _compile(cues.get("plural_nouns") or _NEVER, source)
-        self.addressed = _compile(_words(cues.get("addressed"), r"\b(?:{})\b"), source)
-        self.not_now = _compile(_words(cues.get("not_now"), r"\b(?:{})\b"), source)
-        self.past_modals = _compile(cues.get("past_modals") or _NEVER, source)
-        self.fillers = _compile(_words(cues.get("name_fillers"), r"^(?:(?:{})\s+)+"), source)
-        self.attendance = [("attend", _compile(p, source, meeting)) for p in cues["attendance"]]
-        self.missing = [(m["kind"], _compile(m["pattern"], source, meeting)) for m in cues["missing"]]
-        self.named = [_compile(p, source, meeting) for p in cues.get("named") or ()]
+        self.clause_breaks = compile_cue(cues["clause_breaks"], source)
+        self.coordinators = compile_cue(cues.get("coordinators") or NEVER, source)
+        self.pronouns = compile_cue(words_pattern(cues.get("pronouns"), r"\b(?:{})\b"), source)
+        self.plural_nouns = compile_cue(cues.get("plural_nouns") or NEVER, source)
+        self.addressed = compile_cue(words_pattern(cues.get("addressed"), r"\b(?:{})\b"), source)
+        self.not_now = compile_cue(words_pattern(cues.get("not_now"), r"\b(?:{})\b"), source)
+        self.past_modals = compile_cue(cues.get("past_modals") or NEVER, source)
+        self.fillers = compile_cue(words_pattern(cues.get("name_fillers"), r"^(?:(?:{})\s+)+"), source)
+        self.attendance = [("attend", compile_cue(p, source, meeting)) for p in cues["attendance"]]
+        self.missing = [(m["kind"], compile_cue(m["pattern"], source, meeting)) for m in cues["missing"]]
+        self.named = [compile_cue(p, source, meeting) for p in cues.get("named") or ()]
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -328,55 +320,6 @@ def _sentence_at(sentences: list[Sentence], starts: list[int], offset: int) -> S
     """The sentence holding a character offset."""
     index = bisect.bisect_right(starts, offset) - 1
     return sentences[index] if index >= 0 else None
-
-
-def _words(words, template: str) -> str:
-    """``template`` with its ``{}`` filled by an alternation of literal words or phrases
-    (longest first); a pattern that never matches when there are none."""
-    if not words:
-        return _NEVER
-    return template.format("|".join(re.escape(w.lower()).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)))
-
-
-def _compile(pattern: str, source: str, meeting: str = _NEVER) -> re.Pattern:
-    """A pattern for the lower-cased text, ``{meeting}`` standing for the meeting nouns; a
-    broken one is reported with its file."""
-    try:
-        return re.compile(pattern.replace("{meeting}", meeting), re.DOTALL)
-    except re.error as error:
-        raise ValueError(f"{source}: the pattern {pattern!r} is not a valid regular expression ({error}).") from None
-
-
-def load_voice_cues(path: str | Path | None = "default", data_dir: str | Path | None = None) -> tuple[dict, str]:
-    """Read and validate ``voice_cues.yaml`` (or a user's file); returns the data and its source.
-
-    Examples
-    --------
-    >>> cues, _ = load_voice_cues()
-    >>> sorted(cues["terms"]) == sorted(["formal", "informal", "lived_experience", "child"])
-    True
-    """
-    if path in (None, "default") and data_dir and (Path(data_dir) / CUES_FILE).exists():
-        path = Path(data_dir) / CUES_FILE
-    source = str(path) if path not in (None, "default") else CUES_FILE
-    cues = load_yaml(CUES_FILE, path, allowed=TOP_KEYS)
-    for key in ("terms", "clause_breaks", "attendance", "missing"):
-        if not cues.get(key):
-            raise ValueError(f"{source}: the key {key!r} is required.")
-    for key in PATTERN_KEYS:
-        if not isinstance(cues.get(key) or "", str):
-            raise ValueError(f"{source}: the key {key!r} must be one regular expression. Got {cues[key]!r} instead.")
-    for key in ("skip_names", "parts", "meeting", "not_now", "name_fillers", "pronouns", "addressed"):
-        if not isinstance(cues.get(key) or [], list):
-            raise ValueError(f"{source}: the key {key!r} must be a list of words. Got {cues[key]!r} instead.")
-    if set(cues["terms"]) - set(PERSPECTIVES):
-        raise bad_keys(f"{source} (terms)", set(cues["terms"]) - set(PERSPECTIVES), PERSPECTIVES)
-    for entry in cues["missing"]:
-        if set(entry) != {"kind", "pattern"}:
-            raise bad_keys(f"{source} (missing)", set(entry) ^ {"kind", "pattern"}, {"kind", "pattern"})
-        if entry["kind"] not in MISSING_KINDS:
-            raise bad_choice("kind", MISSING_KINDS, entry["kind"])
-    return cues, source
 
 
 @Language.factory(
