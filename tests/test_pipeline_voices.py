@@ -192,6 +192,14 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
      "lived_experience", True),
     ("Helaas ontbraken de jongeren, en ook de ouders.", "lived_experience", True),
     ("Er ontbraken ervaringsdeskundigen, maar ook vrijwilligers.", "informal", True),
+    # idioms of few and none; an insertion describing the missing is not who is missing
+    ("Vrijwilligersorganisaties waren er maar met een handvol mensen.", "informal", True),
+    ("Ouders uit de wijk waren met uitzondering van één moeder niet van de partij.", "lived_experience", True),
+    ("Bewoners zelf waren dun gezaaid.", "lived_experience", True),
+    ("De ervaringsdeskundigen in de zaal waren op één hand te tellen.", "lived_experience", True),
+    ("De voorzitter zegt dat mevrouw Smit de enige ervaringsdeskundige was die vanavond heeft ingesproken.",
+     "lived_experience", True),
+    ("Ook de wijkagenten, voor veel jongeren het eerste aanspreekpunt, ontbraken.", "child", False),
     # each main clause its own flag and its own time
     ("Vrijwilligers waren er genoeg, maar ouders ontbraken.", "lived_experience", True),
     ("Vrijwilligers waren er genoeg, maar ouders ontbraken.", "informal", False),

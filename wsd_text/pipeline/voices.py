@@ -139,6 +139,11 @@ class VoiceFinder:
         clauses right after that say who: a relative clause or a list after a colon ("Er
         waren weinig mensen die zelf schulden hebben", "Eén stem ontbrak: die van de
         leerlingen")."""
+        if insertion := _INSERTION.search(main.low, main.stretch(span)[0], main.sentence.start + span[0]):
+            # "Ook huisartsen, voor veel jongeren het eerste aanspreekpunt, ontbraken": the
+            # insertion before the verb describes who is missing, it is not them
+            whole = {p: [h for h in hits if not insertion.start() <= h.start < insertion.end()]
+                     for p, hits in whole.items()}
         passed = _passed(main, span)
         return main.people(whole, span, passed) or \
             main.people(whole, span, passed, described=main.relative | main.listed)
@@ -239,6 +244,7 @@ class VoiceFinder:
         return name[fillers.end():] if fillers else name
 
 
+_INSERTION = re.compile(r",[^,.;:]*,\s*$")  # an insertion between commas ending where a match begins
 _MAIN_VERB = re.compile(r"\b(?:was|waren|zat|zaten|bleef|bleven|kwam|kwamen)\b")
 
 
