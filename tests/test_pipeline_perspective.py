@@ -38,6 +38,8 @@ def first(doc):
      "leeft sinds vorig jaar van een uitkering"),
     ("Anna Visser weet hoe het is. Haar dochter wacht al een jaar op hulp, vertelt ze.", "lived_experience", "Haar dochter"),
     ("Anna Visser is al jaren taalmaatje bij Stichting Samen. Ze zegt dat vertrouwen tijd kost.", "informal", "taalmaatje"),
+    ("Anna Visser is sinds een jaar vrijwillige energiecoach bij de buurt. Ze zegt dat mensen de weg niet vinden.",
+     "informal", "vrijwillige"),
     ("Coördinator Anna Visser vertelt dat het netwerk groeit.", "formal", "Coördinator"),
     ("Bibliothecaris Anna Visser vertelt dat veel mensen hulp vragen bij formulieren.", "formal", "Bibliothecaris"),
     ("Gespreksleider Anna Visser (19) vraagt wat de jongeren willen.", "formal", "Gespreksleider"),
