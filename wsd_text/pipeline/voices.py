@@ -117,11 +117,13 @@ class VoiceFinder:
                before: dict | None = None):
         """Perspectives one sentence makes present, and those it flags as missing; ``before``:
         the terms of the sentence before, for a pronoun that stands for them."""
+        if not flag_spans and not attend_spans:
+            return set(), set()  # most sentences: only mentions, no clauses to measure
         clauses = Clauses.split(low, sentence, self.clause_breaks)
         # A flag belongs to its own main clause: "vrijwilligers waren er, maar ouders ontbraken".
         main = clauses.joined(self.coordinators, self.clause_breaks)
         # A part of a perspective ("huisartsen") that is missing goes to missing_named (§8.15).
-        whole = {p: [h for h in hits if text[h.start:h.end].lower() not in self.parts] for p, hits in per.items()}
+        whole = {p: self._whole(text, hits) for p, hits in per.items()}
         invitation = self.addressed.search(low, sentence.start, sentence.end) is not None
         now = [(kind, span) for kind, span in flag_spans  # a wish is never now; an invitation no wish
                if (kind == "wanted" and not invitation) or (kind != "wanted" and not self._not_now(main, span))]
@@ -177,8 +179,7 @@ class VoiceFinder:
         if none is, the one the sentence before names, unless a plural noun stands before
         the pronoun (offset in the text) for it to point at. Empty when it is not one."""
         def whole(terms: dict, until: int) -> set[str]:
-            return {p for p, hits in terms.items()
-                    if any(h.start < until and text[h.start:h.end].lower() not in self.parts for h in hits)}
+            return {p for p, hits in terms.items() if any(h.start < until for h in self._whole(text, hits))}
         start = main.sentence.start
         earlier = whole(per, start + clause)
         if not earlier and before and not self.plural_nouns.search(main.low, start, pronoun):
@@ -235,7 +236,11 @@ class VoiceFinder:
 
     def _names_perspective(self, name: str) -> bool:
         """True when a name holds a term of a whole perspective (not just one of its parts)."""
-        return any(name[h.start:h.end].lower() not in self.parts for h in self.terms.find(name))
+        return bool(self._whole(name, self.terms.find(name)))
+
+    def _whole(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """The hits that name a whole perspective, not one of its `parts` ("huisartsen")."""
+        return [h for h in hits if text[h.start:h.end].lower() not in self.parts]
 
     def _clean_name(self, item: str) -> str:
         """A missing voice as written, without leading fillers ("ook de") and punctuation."""
