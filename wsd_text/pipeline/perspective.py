@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span
 from ..records import Actor
 from .lexicon import Lexicon, load_lexicon
 from .text import spans_by_actor, tokens_of
+from .voice_cues import words_pattern
 
 AGE = re.compile(r"\s*\(\s*(\d{1,2})\s*(?:jaar)?\s*[,)]")  # "(14)", "(58, achternaam bekend)"
 APPOSITION_START = re.compile(r"\s*(?:\(|,\s+(?:de|het|een|[a-z]+er)\b)")
@@ -71,8 +72,7 @@ class PerspectiveComponent:
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
-        verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lexicon.work_verbs, key=len, reverse=True))
-        self.works = re.compile(rf"[ \t,]+(?:{verbs or '(?!)'})\b")  # right after an age: "(38) werkt bij"
+        self.works = re.compile(words_pattern(lexicon.work_verbs, r"[ \t,]+(?:{})\b"))  # after an age: "(38) werkt bij"
         # Whole words only: "vrijwillig" must not be found inside "vrijwilligers".
         self.phrases = {}
         for p in dict.fromkeys([*lexicon.phrases, *lexicon.patterns]):
