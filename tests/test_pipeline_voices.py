@@ -200,6 +200,13 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("De voorzitter zegt dat mevrouw Smit de enige ervaringsdeskundige was die vanavond heeft ingesproken.",
      "lived_experience", True),
     ("Ook de wijkagenten, voor veel jongeren het eerste aanspreekpunt, ontbraken.", "child", False),
+    ("De wijkagenten, voor veel jongeren het eerste aanspreekpunt, waren niet van de partij.", "child", False),
+    ("De vrijwilligers waren met drie mensen maar beperkt vertegenwoordigd.", "informal", True),
+    ("In dit netwerk zitten geen ouders die zelf rond moeten komen van een uitkering.", "lived_experience", True),
+    ("Er zaten geen jongeren aan de stuurgroeptafel.", "child", True),
+    ("Bewoners van de flat hebben we deze keer niet gesproken.", "lived_experience", True),
+    ("We hebben met de vrijwilligers niet gesproken over geld.", "informal", False),
+    ("In de klas zitten geen kinderen met een laptop.", "child", False),
     # each main clause its own flag and its own time
     ("Vrijwilligers waren er genoeg, maar ouders ontbraken.", "lived_experience", True),
     ("Vrijwilligers waren er genoeg, maar ouders ontbraken.", "informal", False),

@@ -249,7 +249,8 @@ class VoiceFinder:
         return name[fillers.end():] if fillers else name
 
 
-_INSERTION = re.compile(r",[^,.;:]*,\s*$")  # an insertion between commas ending where a match begins
+# an insertion between commas ending where a match begins, or one word (its verb) before it
+_INSERTION = re.compile(r",[^,.;:]*,\s*(?:\w+\s+)?$")
 _MAIN_VERB = re.compile(r"\b(?:was|waren|zat|zaten|bleef|bleven|kwam|kwamen)\b")
 
 
