@@ -235,3 +235,15 @@ def test_ingest_corpus_report_matches_gold_title_and_dates(path):
     assert report.title == gold["title"]
     assert report.metadata.published_date == gold["published_date"]
     assert report.metadata.event_date == gold["event_date"]
+
+
+def test_split_blocks_keeps_a_short_line_apart_from_wrapped_prose():
+    from wsd_text.ingest.blocks import split_blocks
+    raw = ("6. Rondvraag\n"
+           "Dennis vraagt of de werkgroep in de zomer een activiteit kan ondersteunen voor\n"
+           "kinderen die niet op vakantie gaan, en of daar geld voor is bij de gemeente\n"
+           "Hasselburg. Dit komt terug op de volgende agenda van de werkgroep in juni.\n")
+    assert [text[:12] for text, _ in split_blocks(raw)] == ["6. Rondvraag", "Dennis vraag"]
+    wrapped = ("De avond werd geopend door de voorzitter van de bewonersvereniging, Anna\n"
+               "Visser, die iedereen welkom heette en het programma van de avond toelichtte.\n")
+    assert len(split_blocks(wrapped)) == 1

@@ -218,6 +218,9 @@ def test_speech_group_reaction_counts(analyse):
     "De deelnemers gingen tevreden naar huis.",
     "De cijfers die Joris Hendriks kreeg, lieten zien dat de wijk armer wordt.",
     "Sanne Dekker heeft geen tijd om te vertellen hoe het ging.",
+    # a verb form after an article or "geen" is a noun
+    "Mevrouw Dekker heeft geen vragen.",
+    "Joris Hendriks krijgt veel vragen over de toeslag.",
 ])
 def test_speech_still_not_speaking(analyse, text):
     assert speakers(analyse(text)) == []

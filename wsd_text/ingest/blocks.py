@@ -26,6 +26,9 @@ _LIST_START = re.compile(r"[A-ZÀ-Ý0-9•·▪*–-]|(?:mw|mevr|dhr|hr|dr|drs|i
 # No one hard-wraps lines this long (PDF and e-mail text wraps at 60-100 characters): a block
 # with such a line holds one paragraph per line.
 _WRAP_MAX = 150
+# A wrapped line is at least this share of the block's longest line once the next word is
+# added (proportional PDF fonts make wrapped lines uneven); a shorter one ended on purpose.
+_FULL_LINE = 0.7
 
 
 def normalise(raw: str) -> str:
@@ -52,8 +55,11 @@ def _unwrap(lines: list[str]) -> list[str]:
             or len(lines) >= _LIST_LINES and all(_LIST_START.match(line) for line in lines[1:]):
         return lines
     out: list[str] = []
-    for line in lines:
-        if out and _HYPHENATED.search(out[-1]) and _CONTINUES.match(line):
+    width = max(map(len, lines))
+    for previous, line in zip([None, *lines], lines):
+        if previous is not None and _ends_short(previous, line, width):
+            out.append(line)  # "6. Rondvraag" + "Dennis vraagt …": the short line ended there
+        elif out and _HYPHENATED.search(out[-1]) and _CONTINUES.match(line):
             out[-1] = out[-1][:-1] + line  # a word hyphenated at the line end (PDF): "verant-" + "woordelijk"
         elif out and out[-1].endswith("-") and out[-1][-2:-1].isalpha() and line[:1].isupper():
             out[-1] += line  # a hyphenated name broken at its hyphen: "Noord-" + "Holland"
@@ -62,6 +68,13 @@ def _unwrap(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def _ends_short(previous: str, line: str, width: int) -> bool:
+    """True when ``line`` opens with a capital whose first word would have fitted on the
+    line before with room to spare: a hard wrap fills its line, so that break was typed."""
+    first = line.split(" ", 1)[0]
+    return line[:1].isupper() and len(previous) + 1 + len(first) < width * _FULL_LINE
 
 
 def _one_paragraph_per_line(lines: list[str]) -> bool:

@@ -47,6 +47,8 @@ AUXILIARIES = {"heeft", "hebben", "had", "hadden"}  # "heeft gezegd": finite ver
 SUBORDINATORS = {"dat", "hoe", "of", "waarom", "omdat", "want", "terwijl", "toen", "wanneer",
                  "nadat", "zodat", "die", "wat", "welke", "waarna"}
 CLAUSE_OPENERS = {"en", "maar", "ook"}
+# An article or quantifier makes the verb form after it a noun: "heeft geen vragen", "de antwoorden".
+NOUN_MARKERS = {"de", "het", "een", "geen", "enkele", "veel", "weinig", "alle", "meer", "andere"}
 LEAD_WORDS = {"de", "het", "zo", "ook"}  # may stand before a name or role after the verb
 CONJUNCTIONS = {",", "en"}
 R_WORDS = ("er", "daar", "hier")  # "wees erop": a particle joined to a pronominal adverb
@@ -112,7 +114,10 @@ class SpeechComponent:
         cues = []
         for i, after_quote in self._cue_tokens(doc):
             sent = self.tok.sentence(i)
-            verb = self._complete(self.lexicon.verbs.get(self.tok.lower(i), ()), i, sent)
+            verbs = self.lexicon.verbs.get(self.tok.lower(i), ())
+            if i > sent[0] and self.tok.lower(i - 1) in NOUN_MARKERS:  # "heeft geen vragen": a noun
+                verbs = [v for v in verbs if v.kind == "source"]  # "het volgens haar" stays
+            verb = self._complete(verbs, i, sent)
             if verb is None and not after_quote or verb is not None and self._empty(sent, i, verb):
                 continue
             actors = [a for a in self._speakers(i, verb, sent, after_quote)
