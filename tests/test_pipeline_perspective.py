@@ -38,6 +38,20 @@ def first(doc):
      "leeft sinds vorig jaar van een uitkering"),
     ("Anna Visser weet hoe het is. Haar dochter wacht al een jaar op hulp, vertelt ze.", "lived_experience", "Haar dochter"),
     ("Anna Visser is al jaren taalmaatje bij Stichting Samen. Ze zegt dat vertrouwen tijd kost.", "informal", "taalmaatje"),
+    # what the person is "zelf", or "Hij/Zij is ..." opening the next sentence
+    ("Coördinator Anna Visser, zelf ook vrijwilliger, vertelt dat de avonden drukker worden.", "informal", "vrijwilliger"),
+    ("Daarna nam Anna Visser het woord. Zij is vrijwilliger bij de speeltuin. Ze vertelt dat het druk is.",
+     "informal", "vrijwilliger"),
+    ("Daarna nam Anna Visser het woord. Haar zoon is leerling op de basisschool. Ze vertelt dat het duur is.",
+     "lived_experience", "Haar zoon"),
+    # caring for a family member, with words between the relative and the verb
+    ("Anna Visser, die al negen jaar voor haar man met MS zorgt, vertelt dat ze moe is.", "lived_experience",
+     "voor haar man met MS zorgt"),
+    # a hyphen marks a short head: "Jeugd-GGZ" is a GGZ; "ambtelijk" makes a secretary formal
+    ("Anna Visser van Jeugd-GGZ Noord vertelt dat de wachtlijst groeit.", "formal", "Jeugd-GGZ Noord"),
+    ("Anna Visser (ambtelijk secretaris) zegt dat het verslag volgt.", "formal", "ambtelijk"),
+    ("Anna Visser (lid adviesraad sociaal domein) zegt dat de raad dit al lang vraagt.", "informal",
+     "lid adviesraad sociaal domein"),
     ("Anna Visser is sinds een jaar vrijwillige energiecoach bij de buurt. Ze zegt dat mensen de weg niet vinden.",
      "informal", "vrijwillige"),
     ("Coördinator Anna Visser vertelt dat het netwerk groeit.", "formal", "Coördinator"),

@@ -25,6 +25,12 @@ def actor(doc, name):
     ("Student sociaal werk Laura Smits presenteerde haar onderzoek.", "Laura Smits", "Student sociaal werk", None),
     # a plural role word before "en" is no role of the name after it
     ("Er kwamen veel bewoners en Anja Kok presenteerde het plan.", "Anja Kok", None, None),
+    # a relative clause after a comma is no apposition, even with a capital in it
+    ("Het verhaal kwam van Gerrit Jansen, die voor zijn vrouw met MS zorgt.", "Gerrit Jansen", None, None),
+    # a type word names an organisation in a lower-case bracket
+    ("Henk Pruis (lid adviesraad sociaal domein) zegt dat het moet.", "Henk Pruis", None,
+     "lid adviesraad sociaal domein"),
+    ("Henk Pruis (gepensioneerd) zegt dat het moet.", "Henk Pruis", None, None),
     # "namens X" before the name
     ("Namens de cliëntenraad sprak Gerda Mol. Zij zei dat de regels te streng zijn.", "Gerda Mol", None,
      "cliëntenraad"),

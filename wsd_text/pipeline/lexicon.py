@@ -100,6 +100,9 @@ class Lexicon:
             return self.roles[key]
         if " " in key:
             return None  # a compound is one word: "diaconie Hervormde Gemeente" is no "gemeente"
+        head = self.roles.get(key.rsplit("-", 1)[-1]) if "-" in key else None
+        if head is not None and head.category in ("role", "org", "body"):
+            return head  # a hyphen marks the head however short: "Jeugd-GGZ", "Wmo-raad"
         for cut in range(1, len(key) - MIN_HEAD + 1):
             head = self.roles.get(key[cut:])
             if head is not None and cut >= 3 and head.category in ("role", "org", "body"):

@@ -48,8 +48,10 @@ AGE_APPOSITION = re.compile(r",?[ \t]+((?:[\w-]+[ \t]+){0,2}[\w-]+)")  # "(45), 
 AGE_ORGANISATION = re.compile(r"[ \t]+(?:van|bij)[ \t]+(?:de[ \t]+|het[ \t]+)?([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3})")
 SUBJECT_PRONOUNS = frozenset({"hij", "zij", "ze", "haar"})  # "Haar zoon ...": about her too
 # "Femke Kok is al tien jaar vrijwilliger bij ...", "werkt als ...": a role after a copula
-# that follows the name, within a few words.
-COPULA_ROLE = re.compile(r"[ \t]+(?:is|was|werd|werkt|werkte)[ \t]+((?:[\w-]+[ \t]+){0,5}[\w-]+)")
+# that follows the name (or "Hij" opening the next sentence), within a few words; or an
+# apposition of what the person is "zelf" ("Coördinator Henk Bos, zelf ook vrijwilliger").
+COPULA_ROLE = re.compile(r"(?:[ \t]+(?:is|was|werd|werkt|werkte)|,[ \t]+zelf(?:[ \t]+ook)?)[ \t]+((?:[\w-]+[ \t]+){0,5}[\w-]+)")
+COPULA_SUBJECTS = frozenset({"hij", "zij", "ze"})  # not "Haar zoon is ...", about someone else
 
 
 @Language.factory("wsd_perspective", assigns=["doc._.wsd_actors"],
@@ -157,10 +159,10 @@ class PerspectiveComponent:
         """Rule 3: "als vrijwilliger", "zelf armoede ervaren" in the actor's sentences."""
         # A dict, not a set: the first text with a phrase decides, so the order must not
         # depend on string hashing (which differs per process).
-        for span in own:
+        for subject, end in self._subjects(own):
             # "X leefde jaren van een uitkering en is nu ervaringsdeskundige": a copula after
             # the name in its own sentence says more than a comparison in a quote ("als een …")
-            if m := COPULA_ROLE.search(self.text, span.end_char, self.tok.end[self.tok.sentence(span.start)[1] - 1]):
+            if m := COPULA_ROLE.search(self.text, subject, end):
                 for word in m.group(1).split():
                     # the singular, also in a compound ("is al jaren taalmaatje"); a plural
                     # names others ("is blij met de vrijwilligers")
@@ -189,6 +191,15 @@ class PerspectiveComponent:
                     if entry := self._strong_role(word):
                         return entry.perspective, original[m.start():m.end(m.groups().index(word) + 1)]
         return None
+
+    def _subjects(self, own):
+        """(end of the subject, end of its sentence) for each mention of the actor, and for a
+        "Hij"/"Zij" opening the sentence after it ("Daarna nam X het woord. Hij is ...")."""
+        for span in own:
+            _, after = self.tok.sentence(span.start)
+            yield span.end_char, self.tok.end[after - 1]
+            if after < len(self.tok) and self.tok.lower(after) in COPULA_SUBJECTS:
+                yield self.tok.end[after], self.tok.end[self.tok.sentence(after)[1] - 1]
 
     def _nearby_organisation(self, own) -> tuple[str, str] | None:
         """The type of an organisation or body named in the sentence of the actor's first

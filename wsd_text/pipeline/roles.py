@@ -30,6 +30,7 @@ ORG_AFTER = re.compile(rf",?\s+(?:van|bij|namens|vanuit)\s+{ORG}")
 APPOSITION = re.compile(r"\s*(?:\(([^()\n]{1,120})\)|,\s+([^,.;:()\n]{2,120})[,.;:]?|[ \t]+[-–][ \t]+([^\n]{2,60})$)",
                         re.MULTILINE)
 BOTH = ("beiden", "allebei")
+RELATIVES = frozenset({"die", "dat", "wie", "wat", "waar"})
 FIELD_WORDS = 3  # lower-case words of a field between a role and a name ("docent sociaal werk")
 ADJ = r"(?:[a-zà-ÿ]+(?:e|en|ig|s)\s+){0,2}"
 PRONOUN_GROUPS = r"[Ss]ommigen|[Aa]nderen|[Vv]elen|[Dd]e meesten"
@@ -104,6 +105,8 @@ class RolesComponent:
             span_org = None
             m = APPOSITION.match(self.text, span.end_char)
             inner = m and next(g for g in m.groups() if g)
+            if inner and inner.split()[0] in RELATIVES:
+                inner = None  # ", die al jaren voor zijn vrouw zorgt": a relative clause, no apposition
             if inner and not self._names_person(doc, m.start(m.lastindex), persons):
                 inner_role, inner_org = self._split(inner)
                 span_role, span_org = span_role or inner_role, inner_org
@@ -165,7 +168,10 @@ class RolesComponent:
         if role_at is None:
             # "(beiden van welzijnsorganisatie Stichting X)": the organisation and its type
             words = words[1:] if words and words[0].lower() in ("van", "bij", "namens", "vanuit") else words
-            return None, (" ".join(words) if any(w[:1].isupper() for w in words) else None)
+            # "(lid adviesraad sociaal domein)": a type word names an organisation in lower case too
+            named = any(w[:1].isupper() or (e := self.lexicon.entry(w.strip(",").lower())) and e.category in ("org", "body")
+                        for w in words)
+            return None, (" ".join(words) if named else None)
         if m := ORG_AFTER.search(" " + " ".join(words)):
             return " ".join(words)[:m.start()].strip(" ,") or None, m.group(1)
         tail = words[role_at + 1:]
