@@ -147,6 +147,11 @@ def test_speech_pronoun_takes_anonymous_subject_of_its_sentence(analyse):
     assert cues(doc) == [("reageerde", "a2"), ("volgens", "a2")]
 
 
+def test_speech_pronoun_skips_an_anonymous_object_after_the_named_subject(analyse):
+    doc = analyse("Joris Hendriks vroeg om een vaste medewerker op de avond, maar volgens hem komt er geen antwoord.")
+    assert cues(doc) == [("vroeg", "a1"), ("volgens", "a1")]
+
+
 @pytest.mark.parametrize("text", [
     "Sanne Dekker werkt bij de kredietbank. Volgens haar moeder is de drempel te hoog.",
     "Sanne Dekker en Joris Hendriks werken bij de kredietbank. Volgens hen is de drempel te hoog.",

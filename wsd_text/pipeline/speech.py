@@ -327,15 +327,18 @@ class SpeechComponent:
 
     def _antecedent(self, i: int, verb: str | None = None) -> str | None:
         """The last named person mentioned before the pronoun at token ``i``, unless an
-        anonymous individual comes later in the same sentence, outside quotes ("Een ander
-        reageerde dat het volgens haar ..."). "ze" with a plural verb ("beantwoorden ze") is a group.
+        anonymous individual comes later in the same sentence, outside quotes, with no named
+        person before it there ("Een ander reageerde dat het volgens haar ...", but not "Bos
+        vroeg om een vaste medewerker, maar volgens hem ..."). "ze" with a plural verb
+        ("beantwoorden ze") is a group.
         """
         if verb is not None and verb.endswith("en") and verb in self.lexicon.verbs:
             return None
         offset = self.tok.idx[i]
         before = [(end, actor) for end, actor in self.person_ends if end <= offset]
-        anon = [s for k, s in self.starts.items() if self.tok.sentence(i)[0] <= k < i and s.label_ == "ANON"]
-        if anon and (not before or anon[-1].end_char > before[-1][0]) and \
+        first = self.tok.sentence(i)[0]
+        anon = [s for k, s in self.starts.items() if first <= k < i and s.label_ == "ANON"]
+        if anon and (not before or before[-1][0] < self.tok.idx[first]) and \
                 not any(c in QUOTE_MARKS for c in self.text[anon[-1].start_char:offset]):
             return anon[-1]._.wsd_actor
         return before[-1][1] if before else None
