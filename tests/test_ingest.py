@@ -247,3 +247,12 @@ def test_split_blocks_keeps_a_short_line_apart_from_wrapped_prose():
     wrapped = ("De avond werd geopend door de voorzitter van de bewonersvereniging, Anna\n"
                "Visser, die iedereen welkom heette en het programma van de avond toelichtte.\n")
     assert len(split_blocks(wrapped)) == 1
+
+
+def test_split_blocks_a_line_ending_in_an_article_is_wrapped_prose_not_a_list():
+    from wsd_text.ingest.blocks import split_blocks
+    raw = ("Naar aanleiding van:\n"
+           "Dhr. Bakker merkt op dat het agendapunt in oktober is doorgeschoven omdat de\n"
+           "Voedselbank toen niet kon komen. Het punt komt terug in het eerste kwartaal van\n"
+           "2024.\n")
+    assert [text[:12] for text, _ in split_blocks(raw)] == ["Naar aanleid", "Dhr. Bakker "]

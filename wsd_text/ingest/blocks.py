@@ -22,6 +22,10 @@ _SHORT_LINE = 60
 # form of address: "mw. A. Kok – ..."): a list of people or points, not wrapped prose, whose
 # lines mostly continue a sentence in lower case.
 _LIST_LINES = 3
+# A line ending in an article, preposition or conjunction goes on: "… doorgeschoven omdat de" +
+# "Voedselbank toen …" is wrapped prose, however the next line opens.
+_OPEN_END = re.compile(r"\b(?:de|het|een|van|en|of|dat|die|omdat|met|voor|naar|op|in|aan|bij|te|om|door|uit|"
+                       r"over|als|zijn|haar|hun|zoals|waar|wie|wat)$")
 _LIST_START = re.compile(r"[A-ZÀ-Ý0-9•·▪*–-]|(?:mw|mevr|dhr|hr|dr|drs|ir|prof|mr|ing)\.\s")
 # No one hard-wraps lines this long (PDF and e-mail text wraps at 60-100 characters): a block
 # with such a line holds one paragraph per line.
@@ -52,7 +56,8 @@ def _unwrap(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines; keep list items, lists of short lines and lines longer than
     any hard wrap (one paragraph per line, as minutes are often typed) apart."""
     if len(lines) > 1 and (max(map(len, lines)) < _SHORT_LINE or _one_paragraph_per_line(lines)) \
-            or len(lines) >= _LIST_LINES and all(_LIST_START.match(line) for line in lines[1:]):
+            or len(lines) >= _LIST_LINES and all(_LIST_START.match(line) for line in lines[1:]) \
+            and not any(_OPEN_END.search(line) for line in lines[:-1]):
         return lines
     out: list[str] = []
     width = max(map(len, lines))

@@ -141,14 +141,25 @@ class VoiceFinder:
         clauses right after that say who: a relative clause or a list after a colon ("Er
         waren weinig mensen die zelf schulden hebben", "Eén stem ontbrak: die van de
         leerlingen")."""
-        if insertion := _INSERTION.search(main.low, main.stretch(span)[0], main.sentence.start + span[0]):
-            # "Ook huisartsen, voor veel jongeren het eerste aanspreekpunt, ontbraken": the
-            # insertion before the verb describes who is missing, it is not them
-            whole = {p: [h for h in hits if not insertion.start() <= h.start < insertion.end()]
-                     for p, hits in whole.items()}
+        start = main.sentence.start
+        if not span[2] and (insertion := _INSERTION.search(main.low, start, start + span[0])):
+            return self._around(whole, main, span, insertion)
         passed = _passed(main, span)
         return main.people(whole, span, passed) or \
             main.people(whole, span, passed, described=main.relative | main.listed)
+
+    @staticmethod
+    def _around(whole: dict, main: Clauses, span: tuple, insertion: re.Match) -> set[str]:
+        """The perspectives a missing-phrase names around an insertion between commas before
+        it ("Ook werkgevers, bij wie veel mantelzorgers aanlopen, waren niet vertegenwoordigd"):
+        the insertion describes who is missing and is not them; they are named after it in
+        the phrase's clauses, or else before it, as the subject the insertion interrupts."""
+        offset = main.sentence.start
+        first = main.reach((insertion.start() - offset, insertion.start() - offset + 1, False))[0] + offset
+        last = main.stretch(span)[1]
+        def named(start: int, end: int) -> set[str]:
+            return {p for p, hits in whole.items() if any(start <= h.start < end for h in hits)}
+        return named(insertion.end(), last) or named(first, insertion.start())
 
     def _by_pronoun(self, text: str, per: dict, main: Clauses, now: list, before: dict | None) -> set[str]:
         """The perspective a pronoun in the clause of a missing-phrase stands for, when the
@@ -249,9 +260,11 @@ class VoiceFinder:
         return name[fillers.end():] if fillers else name
 
 
-# an insertion between commas ending where a match begins, or one word (its verb) before it
-_INSERTION = re.compile(r",[^,.;:]*,\s*(?:\w+\s+)?$")
-_MAIN_VERB = re.compile(r"\b(?:was|waren|zat|zaten|bleef|bleven|kwam|kwamen)\b")
+_FINITE = "was|waren|zat|zaten|bleef|bleven|kwam|kwamen"
+_MAIN_VERB = re.compile(rf"\b(?:{_FINITE})\b")
+# an insertion between commas that ends where a match begins, or before the finite verb and a
+# few words ("…, waren deze avond niet vertegenwoordigd"), or one other word
+_INSERTION = re.compile(rf",[^,.;:]*,\s*(?:(?:{_FINITE}|is|zijn|werd|werden)\s+(?:\w+\s+){{0,3}}|\w+\s+)?$")
 
 
 def _passed(main: Clauses, span: tuple) -> frozenset[int]:
