@@ -79,12 +79,19 @@ def test_persons_recognises_names_from_context(analyse, text, expected):
     "Dialoogtafel Zuidwijk: ‘Luister eerst en oordeel later, dan komen we verder’",
     "Ze haalt kleren bij kringloopwinkel Bij Marieke om de hoek.",
     "Reacties (0) Wees de eerste die reageert op dit bericht.",
+    # a word the report uses as a place is no surname
+    "De bijeenkomst was in Brakelo. Buurtbus Brakelo zegt dat er chauffeurs nodig zijn.",
+    "Het lectoraat werkt met Mantelzorgcoalitie Wenterdam, de gemeente Wenterdam en Wenterdam zegt dat het goed is.",
     # first names that are also words, at a sentence start
     "Toon aan dat het werkt. Ben je er ook bij?",
     "Wil je meedoen? Frank en vrij spraken de bewoners over geld.",
 ])
 def test_persons_ignores_laws_places_organisations_and_titles(analyse, text):
     assert names(analyse(text)) == []
+
+
+def test_persons_a_place_as_surname_still_names_a_person_with_a_first_name(analyse):
+    assert names(analyse("In Brakelo sprak Pieter Brakelo over de buurtbus.")) == ["Pieter Brakelo"]
 
 
 @pytest.mark.parametrize("text, name, mentions", [

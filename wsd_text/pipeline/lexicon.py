@@ -16,7 +16,7 @@ from ..errors import bad_choice
 from ..records import ACTOR_PERSPECTIVES
 
 NAME_PART_KEYS = {"interfixes", "titles", "first_name_exceptions", "not_name_words", "not_name_endings",
-                  "contact_words", "author_labels", "absent_labels"}
+                  "contact_words", "author_labels", "absent_labels", "place_words"}
 WORD_LIST_KEYS = ("interview_words", "poll_words", "chair_verbs", "recounted_to", "recounting_words", "work_verbs")
 PERSPECTIVE_KEYS = {"max_child_age", "phrases", "patterns", "interview_words", "poll_words", "chair_verbs",
                     "recounted_to", "recounting_words", "work_verbs"}
@@ -69,6 +69,7 @@ class Lexicon:
     contact_words: frozenset[str]
     author_labels: frozenset[str]
     absent_labels: frozenset[str]
+    place_words: tuple[str, ...]
     roles: dict[str, Entry]
     verbs: dict[str, tuple[Verb, ...]]
     max_child_age: int
@@ -143,6 +144,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         not_name_endings=tuple(lower("not_name_endings")),
         contact_words=lower("contact_words"), author_labels=lower("author_labels"),
         absent_labels=lower("absent_labels"),
+        place_words=tuple(parts.get("place_words") or ()),
         roles=_load_roles(data_dir), verbs=_load_verbs(data_dir),
         max_child_age=int(persp.get("max_child_age", 20)),
         phrases={p: tuple(w.lower() for w in ws) for p, ws in (persp.get("phrases") or {}).items()},

@@ -100,6 +100,7 @@ class PersonFinder:
         # Asked several times for every name word; the same words recur across reports.
         self.is_interfix = lru_cache(maxsize=1 << 14)(lambda word: interfix.match(word) is not None)
         multi = "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in lexicon.interfixes if " " in i)
+        self.places = re.compile(rf"\b(?:{'|'.join(map(re.escape, lexicon.place_words)) or '(?!)'})[ \t]+({CAP})\b")
         self.part = re.compile(rf"{INITIALS}|(?:{multi})(?=\s)|{CAP}(?:-(?:(?:{inter})\s)?(?:{CAP}|{HYPHEN_LETTER}))*|\S+")
 
     def candidates(self, text: str, named: Iterable[tuple[int, int]] = ()) -> tuple[list[Candidate], list[Candidate]]:
@@ -116,6 +117,10 @@ class PersonFinder:
             self._context(text, cand)
             if any(start <= cand.start and cand.end <= end for start, end in named):
                 cand.evidence.add("ner")
+        places = set(self.places.findall(text))
+        for cand in runs:
+            if cand.words[-1] in places and not self.lexicon.is_first_name(cand.words[0]):
+                cand.evidence.add("place")
         repeated = self._repeated_surnames(runs)
         for cand in runs:
             if len(cand.words) > 1 and cand.words[-1] in repeated:
@@ -199,7 +204,7 @@ class PersonFinder:
         A place or project name also repeats alone, but not as the subject of a speech
         verb or a colon label, so only those repetitions count.
         """
-        return {c.words[0] for c in runs if len(c.words) == 1
+        return {c.words[0] for c in runs if len(c.words) == 1 and "place" not in c.evidence
                 and c.evidence & {"speech", "colon", "title", "role"}}
 
     def _context(self, text: str, cand: Candidate) -> None:
@@ -250,8 +255,8 @@ class PersonFinder:
         first = cand.words[0]
         if n >= 2 and (lex.is_first_name(first) or first.endswith(".")):
             return True
-        if "organisation" in cand.evidence and "ner" not in cand.evidence:
-            return False  # the name of an organisation, unless it starts with a person's name
+        if cand.evidence & {"organisation", "place"} and "ner" not in cand.evidence:
+            return False  # an organisation ("Buurtbus Brakelo"), unless it starts with a person's name
         strong = cand.evidence - {"field"}
         if n > 2 and strong == {"role"}:
             return False  # "lector Maatschappelijk Werk Hogeschool Noord": a field, not a name
