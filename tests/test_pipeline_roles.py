@@ -103,3 +103,14 @@ def test_roles_poll_group_is_kept_for_the_answers(analyse):
     groups = [s for s in doc.spans["wsd_mentions"] if s.label_ == "GROUP"]
     assert polls and groups and polls[0]._.wsd_actor == groups[0]._.wsd_actor
     assert doc._.wsd_actors[0].kind == "group"
+
+
+def test_roles_a_name_opening_the_paragraph_under_an_organisation_heading_speaks_for_it(analyse):
+    doc = analyse("Ronde langs de organisaties\n\nSeniorenvereniging De Linde\n"
+                  "Gerrit Wolters meldt dat de koffieochtenden goed lopen.\n\n"
+                  "Mantelzorgers aan het woord\nAnnie vertelt dat ze moe is.\n\n"
+                  "De voorzitter dankt Piet Smit voor zijn inbreng.")
+    assert actor(doc, "Gerrit Wolters").organisation == "Seniorenvereniging De Linde"
+    assert actor(doc, "Gerrit Wolters").perspective == "informal"
+    assert actor(doc, "Annie").organisation is None  # a heading without an organisation type
+    assert actor(doc, "Piet Smit").organisation is None

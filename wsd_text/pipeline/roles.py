@@ -14,6 +14,7 @@ Rules (from the apposition patterns of Dutch reporting, ANNOTATION.md §2, §8, 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -117,9 +118,22 @@ class RolesComponent:
                 span_org = m.group(1)
             if span_org is None and (m := self.on_behalf.search(self.text, max(0, span.start_char - 80), span.start_char)):
                 span_org = m.group(1)  # "Namens de cliëntenraad sprak X"
-            span_org = self._cut_at_person(doc, span_org, span.end_char, persons)
+            span_org = self._cut_at_person(doc, span_org, span.end_char, persons) or self._heading_organisation(doc, span)
             span._.wsd_role = span._.wsd_role or span_role
             span._.wsd_organisation = span._.wsd_organisation or span_org
+
+    def _heading_organisation(self, doc: Doc, span: Span) -> str | None:
+        """Minutes give each organisation's news under its name ("Diaconie Brakelo" / "Annie
+        vertelt ..."): a name opening the paragraph right after a heading that names an
+        organisation by its type speaks for that organisation."""
+        report = doc._.wsd_report
+        paragraphs = report.paragraphs if report is not None else ()
+        index = bisect.bisect_right([p.start for p in paragraphs], span.start_char) - 1
+        if index < 1 or paragraphs[index].start != span.start_char or paragraphs[index - 1].kind != "heading":
+            return None
+        heading = self.text[paragraphs[index - 1].start:paragraphs[index - 1].end].strip()
+        typed = any((e := self.lexicon.entry(w.lower())) and e.category in ("org", "body") for w in heading.split())
+        return heading if typed else None
 
     def _names_person(self, doc: Doc, offset: int, persons: list[Span]) -> bool:
         """An apposition that starts with another person is a list of names, not a role."""
