@@ -255,3 +255,12 @@ def test_pipeline_attribution_marks_speaker_and_sets_spans(quote_nlp):
     assert {a.id for a in doc._.wsd_actors if a.speaks} == {"verhoef"}
     (span,) = doc.spans["wsd_quotes"]
     assert (span.text, span._.wsd_actor, span._.wsd_cue) == ("Dit houdt mij wakker.", "verhoef", "colon: Verhoef:")
+
+
+def test_pipeline_attribution_pronoun_skips_a_sentence_that_opens_with_a_pronoun(analyse):
+    # full pipeline: the speech cue of "Ze vertelde" says who that sentence is about
+    doc = analyse("Marja de Bruin is vrijwilliger bij de buurtkamer. Ze vertelde dat de buurtkamer mensen "
+                  "koppelt aan iemand om mee te koken. Het werkt goed. Ze pleitte ervoor dat scholen eerder "
+                  "bellen: „Wij hebben geen dossier en geen haast.”")
+    names = {a.id: a.name or a.description for a in doc._.wsd_actors}
+    assert [names[q.actor] for q in doc._.wsd_quotes] == ["Marja de Bruin"]

@@ -130,6 +130,13 @@ class _Context:
         end = pronoun.start()
         for _ in range(_BACK_SENTENCES):
             start, _ = self.sentence(end - 1) if end else (0, 0)
+            if self._opens_with_pronoun(start, end):
+                # "Ze vertelde dat … iemand …. Ze pleitte: “…”": the same subject as before; the
+                # people that sentence names are not it
+                if actor := self.speech_actor(start, end):
+                    return actor
+                end = start
+                continue
             fitting = [m for m in self.mentions_in(start, end) if not kind or m.kind == kind]
             subjects = [m for m in fitting if self._word_before(m.start) not in self.cues.object_prepositions]
             if subjects or fitting:
@@ -138,6 +145,11 @@ class _Context:
                 break
             end = start
         return None
+
+    def _opens_with_pronoun(self, start: int, end: int) -> bool:
+        """Whether the sentence in ``[start, end)`` opens with a subject pronoun."""
+        first = len(self.text[start:end]) - len(self.text[start:end].lstrip())
+        return self.pronoun.match(self.text, start + first, end) is not None
 
     def group_before(self, offset: int) -> str | None:
         """The poll group (§8.9): the nearest POLL mention, else the nearest group before ``offset``."""
