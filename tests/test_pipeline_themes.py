@@ -83,6 +83,21 @@ def test_themes_rule(nlp, text, code, coded):
      "preventie_vroegsignalering", True),
     ("Eerder dit jaar verscheen een nieuw rapport over de wijk en de voorzieningen daar.",
      "preventie_vroegsignalering", False),
+    # too late and asking earlier; tiredness and pressure; daring to tell; volunteers beside the consulent
+    ("Veel ouderen komen pas in beeld bij de thuiszorg als het eigenlijk al te laat is voor een gewone oplossing.",
+     "preventie_vroegsignalering", True),
+    ("Hoe voorkomen we dat jongeren met een betalingsachterstand aan hun volwassen leven beginnen?",
+     "preventie_vroegsignalering", True),
+    ("De te laat ingeleverde formulieren lagen nog op het bureau van de secretaris.", "preventie_vroegsignalering",
+     False),
+    ("Na een dag werken en zorgen is ze doodmoe. De prestatiedruk op school maakt het voor haar zoon niet "
+     "makkelijker.", "stress", True),
+    ("Ouders durven pas iets te vertellen als ze weten dat er niet meteen iemand belt, want ze zijn bang voor "
+     "controle van hun dossier.", "vertrouwen", True),
+    ("De maatjes spreken elke maand met de consulent over de gezinnen. Zo komen vrijwilligers en "
+     "consulenten beter op elkaar af.", "samenwerking_formeel_informeel", True),
+    ("Voor veel inwoners is de stap naar het wijkteam te groot. Zij vragen om één telefoonnummer voor alle vragen.",
+     "toegankelijkheid_hulp", True),
     # one sentence about children among other things is a passing word
     ("De bijeenkomst ging over de energietoeslag. Een moeder vertelde dat haar kinderen thuis een trui "
      "aanhouden. Daarna ging het over de aanvraag.", "kinderen_jongeren", False),
