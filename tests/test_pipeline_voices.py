@@ -52,6 +52,17 @@ def actor(perspective, speaks, start=0, kind="individual"):
     ("Drie taalmaatjes schoven aan bij de tafels.", "informal", "present"),
     ("Een moeder vertelde dat haar zoon van twaalf geen sportclub heeft.", "child", "mentioned"),
     ("Net als vorige keer waren er veel vrijwilligers aanwezig.", "informal", "present"),
+    # an insertion before the verb, a list after a colon or "onder wie", sitting together, a stand
+    ("Ook vrijwilligers van de buurtvaders, die 's avonds door de wijk lopen, waren aanwezig.", "informal", "present"),
+    ("Ook vrijwilligers van de buurtvaders, die 's avonds met jongeren praten, waren aanwezig.", "child", "mentioned"),
+    ("Er waren veertien deelnemers: twee docenten, een jongerenwerker en twee vrijwilligers.", "informal", "present"),
+    ("Er waren veertien vragen: over huur, over kinderen en over geld.", "child", "mentioned"),
+    ("De voorzitter heet de aanwezigen welkom, onder wie een groep leerlingen van het college.", "child", "present"),
+    ("Op dinsdag zaten 25 mensen samen in de cafetaria: bewoners, vrijwilligers en ambtenaren.",
+     "lived_experience", "present"),
+    ("In de hal stonden vrijwilligers van de Praatlijn met een informatietafel.", "informal", "present"),
+    ("Vrijwilligersorganisaties ontbraken nagenoeg: alleen de kledingbank was er.", "informal", "present"),
+    ("Ook vrijwilligers, die jongeren vaak als eerste zien, waren niet vertegenwoordigd.", "informal", "mentioned"),
     # absent: names of laws and organisations are not mentions of children (§8.18)
     ("Het overleg ging over de Jeugdwet en de Wmo.", "child", "absent"),
     ("Het Centrum Jeugd en Gezin en de Stichting Kinderen Eerst gaven uitleg.", "child", "absent"),

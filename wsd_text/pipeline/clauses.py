@@ -22,7 +22,7 @@ class Clauses:
     """Clause bounds of one sentence: offsets within it, its length as the last bound.
 
     ``relative`` holds the bounds that open a relative clause ("die ..."), ``listed`` those
-    at a colon ("namen 35 mensen deel: ..."); both come from the clause breaks alone.
+    at a colon ("namen 35 mensen deel: ...") or "onder wie" ("de aanwezigen, onder wie ..."); both come from the clause breaks alone.
 
     Examples
     --------
@@ -43,7 +43,8 @@ class Clauses:
         bounds = _bounds(low, sentence, (breaks,))
         start = sentence.start
         return cls(low, sentence, bounds, frozenset(b for b in bounds if low.startswith("die ", start + b)),
-                   frozenset(b for b in bounds if low.startswith(":", start + b)))
+                   frozenset(b for b in bounds if low.startswith(":", start + b)
+                             or low.startswith("wie ", start + b) and low.endswith("onder ", 0, start + b)))
 
     def joined(self, coordinators: re.Pattern, breaks: re.Pattern) -> "Clauses":
         """The same sentence with each main clause of a coordination on its own ("vrijwilligers
@@ -74,8 +75,13 @@ class Clauses:
     def people(self, per: dict, span: tuple, relative: frozenset[int] = frozenset(),
                described: frozenset[int] = frozenset()) -> set[str]:
         """Perspectives with a term where ``span`` points: inside its ``people`` group when
-        the pattern has one (``span[2]``), else anywhere in the clauses it reaches."""
+        the pattern has one (``span[2]``), with a ``described`` clause right after it ("Er waren
+        veertien deelnemers: twee docenten, ..."), else anywhere in the clauses it reaches."""
         start, end = span[:2] if span[2] else self.reach(span, relative, described)
+        if span[2] and (after := bisect.bisect_left(self.bounds, end)) < len(self.bounds) - 1 \
+                and self.bounds[after] in described and not self.low[self.sentence.start + end:
+                                                                     self.sentence.start + self.bounds[after]].strip():
+            end = self.bounds[after + 1]
         offset = self.sentence.start
         return {p for p, hits in per.items() if any(start <= h.start - offset < end for h in hits)}
 

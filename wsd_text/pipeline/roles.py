@@ -129,8 +129,8 @@ class RolesComponent:
         report = doc._.wsd_report
         paragraphs = report.paragraphs if report is not None else ()
         index = bisect.bisect_right([p.start for p in paragraphs], span.start_char) - 1
-        if index < 1 or paragraphs[index].start != span.start_char or paragraphs[index - 1].kind != "heading":
-            return None
+        if index < 2 or paragraphs[index].start != span.start_char or paragraphs[index - 1].kind != "heading":
+            return None  # the first heading is the report's title ("Verslag Cliëntenraad Oost")
         heading = self.text[paragraphs[index - 1].start:paragraphs[index - 1].end].strip()
         typed = any((e := self.lexicon.entry(w.lower())) and e.category in ("org", "body") for w in heading.split())
         return heading if typed else None

@@ -68,6 +68,7 @@ class VoiceFinder:
         self.pronouns = compile_cue(words_pattern(cues.get("pronouns"), r"\b(?:{})\b"), source)
         self.plural_nouns = compile_cue(cues.get("plural_nouns") or NEVER, source)
         self.addressed = compile_cue(words_pattern(cues.get("addressed"), r"\b(?:{})\b"), source)
+        self.attendees = compile_cue(words_pattern(cues.get("attendees"), r"\b(?:{})$"), source)
         self.not_now = compile_cue(words_pattern(cues.get("not_now"), r"\b(?:{})\b"), source)
         self.past_modals = compile_cue(cues.get("past_modals") or NEVER, source)
         self.fillers = compile_cue(words_pattern(cues.get("name_fillers"), r"^(?:(?:{})\s+)+"), source)
@@ -131,10 +132,21 @@ class VoiceFinder:
         flagged |= self._by_pronoun(text, per, main, now, before)
         by_kind = {kind: set() for kind in MISSING_KINDS}
         for kind, span in now:
-            by_kind[kind] |= main.people(per, span)
+            by_kind[kind] |= self._named_in(per, main, span)
         attending = {p for _, span in attend_spans if not self._not_now(main, span)
-                     for p in clauses.people(per, span, described=clauses.listed)}
+                     for p in self._named_in(per, clauses, span)}
         return by_kind["few"] | (attending - by_kind["none"]), flagged
+
+    def _named_in(self, per: dict, clauses: Clauses, span: tuple) -> set[str]:
+        """The perspectives an attendance or missing-phrase names in its clauses, or around an
+        insertion before it ("Ook vrijwilligers van de buurtvaders, die 's avonds door de wijk
+        lopen, waren aanwezig"), with a list after a colon or "onder wie"."""
+        start = clauses.sentence.start
+        if not span[2] and (insertion := _INSERTION.search(clauses.low, start, start + span[0])):
+            return self._around(per, clauses, span, insertion)
+        # a group ("veertien deelnemers") is listed after its colon; "veertien vragen: ..." is not people
+        listed = not span[2] or self.attendees.search(clauses.low, start + span[0], start + span[1])
+        return clauses.people(per, span, described=clauses.listed if listed else frozenset())
 
     def _missing(self, whole: dict, main: Clauses, span: tuple) -> set[str]:
         """The perspectives a missing-phrase names in its clauses; when they name none, the
