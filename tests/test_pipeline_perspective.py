@@ -174,6 +174,12 @@ def test_perspective_undescribed_member_of_the_council_a_title_names(analyse, ti
     assert first(doc) == (perspective, body)
 
 
+def test_perspective_undescribed_member_of_the_council_the_letterhead_names(analyse):
+    doc = analyse("Verslag werkgroep Armoede – 9 april 2024\n\nAdviesraad Sociaal Domein Oostwijk\n\n"
+                  "Henk Bos vraagt waarom de brief over de toeslag zo laat kwam.")
+    assert first(doc) == ("informal", "Adviesraad")
+
+
 def test_perspective_data_file_word_lists_are_checked(tmp_path):
     import shutil
 

@@ -51,6 +51,7 @@ SUBJECT_PRONOUNS = frozenset({"hij", "zij", "ze", "haar"})  # "Haar zoon ...": a
 # that follows the name (or "Hij" opening the next sentence), within a few words; or an
 # apposition of what the person is "zelf" ("Coördinator Henk Bos, zelf ook vrijwilliger").
 COPULA_ROLE = re.compile(r"(?:[ \t]+(?:is|was|werd|werkt|werkte)|,[ \t]+zelf(?:[ \t]+ook)?)[ \t]+((?:[\w-]+[ \t]+){0,5}[\w-]+)")
+LETTERHEAD = 6  # headings at the top of a report that may name the body whose minutes these are
 COPULA_SUBJECTS = frozenset({"hij", "zij", "ze"})  # not "Haar zoon is ...", about someone else
 
 
@@ -88,7 +89,7 @@ class PerspectiveComponent:
         mentions = list(doc.spans.get("wsd_mentions", []))
         cues = list(doc.spans.get("wsd_speech", []))
         report = doc._.wsd_report
-        dominant = self._body_in_title(report.title if report is not None else None) or self._dominant(self.text)
+        dominant = self._body_in_title(self._letterhead(report)) or self._dominant(self.text)
         own_of, said_of = spans_by_actor(mentions), spans_by_actor(cues)
         actors = []
         for actor in doc._.wsd_actors or ():
@@ -246,6 +247,18 @@ class PerspectiveComponent:
                             and not entry.weak:
                         return entry.perspective, org
         return None
+
+    def _letterhead(self, report) -> str:
+        """The title and the headings above the first body paragraph ("Verslag werkgroep
+        Armoede" / "Adviesraad Sociaal Domein Brederwolde"): where minutes name their body."""
+        if report is None:
+            return ""
+        lines = [report.title or ""]
+        for paragraph in report.paragraphs[:LETTERHEAD]:
+            if paragraph.kind != "heading":
+                break
+            lines.append(report.text[paragraph.start:paragraph.end])
+        return "\n".join(lines)
 
     def _body_in_title(self, title: str | None) -> tuple[str, str] | None:
         """Rule 5: the council a report's title names ("Verslag vergadering Cliëntenraad
