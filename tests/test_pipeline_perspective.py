@@ -175,7 +175,7 @@ def test_perspective_undescribed_member_of_the_council_a_title_names(analyse, ti
 
 
 def test_perspective_undescribed_member_of_the_council_the_letterhead_names(analyse):
-    doc = analyse("Verslag werkgroep Armoede – 9 april 2024\n\nAdviesraad Sociaal Domein Oostwijk\n\n"
+    doc = analyse("Verslag werkgroep Armoede en Schulden\n\nAdviesraad Sociaal Domein Oostwijk\n\n"
                   "Aanwezig: Henk Bos, Piet Smit\n\nHenk Bos vraagt waarom de brief over de toeslag zo laat kwam.")
     assert first(doc) == ("informal", "Adviesraad")
 
