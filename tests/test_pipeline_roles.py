@@ -31,6 +31,9 @@ def actor(doc, name):
     ("Henk Pruis (lid adviesraad sociaal domein) zegt dat het moet.", "Henk Pruis", None,
      "lid adviesraad sociaal domein"),
     ("Henk Pruis (gepensioneerd) zegt dat het moet.", "Henk Pruis", None, None),
+    # a bracket wrapped over a line end in a list of participants
+    ("Aanwezig: Gerda Wolters (voorzitter), Peter Ruiters (Sociaal Wijkteam\nVreeswoude), Fatma Yilmaz "
+     "(Humanitas)\nPeter Ruiters zegt dat het moet.", "Peter Ruiters", None, "Sociaal Wijkteam Vreeswoude"),
     # "namens X" before the name
     ("Namens de cliëntenraad sprak Gerda Mol. Zij zei dat de regels te streng zijn.", "Gerda Mol", None,
      "cliëntenraad"),

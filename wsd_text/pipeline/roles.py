@@ -28,7 +28,8 @@ from .text import doc_text, spans_by_actor, tokens_of
 
 ORG = r"(?:(?:de|het|De|Het)\s+)?((?:(?:gemeente|provincie|regio)\s+)?(?:[A-ZÀ-Þ0-9][\w'’&/-]*)(?:\s+(?:(?:en|van|voor|de|der|het|in|op)\s+)?[A-ZÀ-Þ0-9][\w'’&/-]*)*)"
 ORG_AFTER = re.compile(rf",?\s+(?:van|bij|namens|vanuit)\s+{ORG}")
-APPOSITION = re.compile(r"\s*(?:\(([^()\n]{1,120})\)|,\s+([^,.;:()\n]{2,120})[,.;:]?|[ \t]+[-–][ \t]+([^\n]{2,60})$)",
+# A bracket may run over a line end (a list of participants wrapped as typed).
+APPOSITION = re.compile(r"\s*(?:\(([^()]{1,120})\)|,\s+([^,.;:()\n]{2,120})[,.;:]?|[ \t]+[-–][ \t]+([^\n]{2,60})$)",
                         re.MULTILINE)
 BOTH = ("beiden", "allebei")
 RELATIVES = frozenset({"die", "dat", "wie", "wat", "waar"})
