@@ -145,6 +145,8 @@ class RolesComponent:
         if not org:
             return org
         start = self.text.find(org, after)
+        if start < 0:
+            return org  # its words were joined from several lines: no name inside to cut at
         for p in persons:
             if p.label_ == "PERSON" and start <= p.start_char < start + len(org):
                 org = self.text[start:p.start_char].rstrip()
