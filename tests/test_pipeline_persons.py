@@ -90,6 +90,19 @@ def test_persons_ignores_laws_places_organisations_and_titles(analyse, text):
     assert names(analyse(text)) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a role word after a first name is a surname
+    ("Huisarts Paul Meester vertelde dat de praktijk vraagt wie er thuis zorgt.", ["Paul Meester"]),
+    # a plural role inside a capitalised name is no title; a name after "van" and a noun is an organisation
+    ("Teamleider Jeroen Faddegon van het Centrum voor Jeugd en Ouders Molenbroek legde uit dat het druk is.",
+     ["Jeroen Faddegon"]),
+    ("Intern begeleider Marloes de Wit van basisschool De Vlieger stelde dat scholen de kosten opdrijven.",
+     ["Marloes de Wit"]),
+])
+def test_persons_role_words_in_names_and_names_of_organisations(analyse, text, expected):
+    assert names(analyse(text)) == expected
+
+
 def test_persons_a_place_as_surname_still_names_a_person_with_a_first_name(analyse):
     assert names(analyse("In Brakelo sprak Pieter Brakelo over de buurtbus.")) == ["Pieter Brakelo"]
 

@@ -147,6 +147,16 @@ def test_speech_pronoun_takes_anonymous_subject_of_its_sentence(analyse):
     assert cues(doc) == [("reageerde", "a2"), ("volgens", "a2")]
 
 
+@pytest.mark.parametrize("text", [
+    # a job title the lexicon does not know, at the clause start before the name
+    "Praktijkondersteuner Linda Smeets van Huisartsenpraktijk De Wilg vertelde dat de praktijk vraagt wie zorgt.",
+    # "en" inside the name of an organisation in a long "van" phrase
+    "Teamleider Linda Smeets van het Centrum voor Jeugd en Ouders Molenbroek legde uit dat het druk is.",
+])
+def test_speech_subject_with_an_unknown_title_or_a_long_organisation(analyse, text):
+    assert speakers(analyse(text)) == ["Linda Smeets"]
+
+
 def test_speech_pronoun_skips_an_anonymous_object_after_the_named_subject(analyse):
     doc = analyse("Joris Hendriks vroeg om een vaste medewerker op de avond, maar volgens hem komt er geen antwoord.")
     assert cues(doc) == [("vroeg", "a1"), ("volgens", "a1")]

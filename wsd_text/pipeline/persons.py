@@ -139,7 +139,7 @@ class PersonFinder:
         parts = [(m.group(), m.start() + start) for m in self.part.finditer(text[start:end])]
         segments, current, evidence = [], [], set()
         for word, offset in parts:
-            if self._name_word(word, leading=not current):
+            if self._name_word(word, leading=not current, after_first=bool(current) and self.lexicon.is_first_name(current[-1][0])):
                 current.append((word, offset))
                 continue
             if current:
@@ -148,8 +148,8 @@ class PersonFinder:
             low = word.rstrip(".").lower()
             if low in self.lexicon.titles:
                 evidence.add("title")
-            elif (e := self.lexicon.entry(low)) and e.category == "role":
-                evidence.add("role")
+            elif (e := self.lexicon.entry(low)) and e.category == "role" and not e.plural:
+                evidence.add("role")  # not "Jeugd en Ouders Molenbroek": a plural is no one's title
             elif low in self.lexicon.not_name_words or e and e.category in ("org", "body") \
                     or word[:1].isupper() and low in STOP_WORDS and not _sentence_start(text, offset):
                 evidence.add("organisation")  # "Stichting Op Koers", "winkel Bij Froukje": a name
@@ -184,8 +184,9 @@ class PersonFinder:
         surname_at = min(at, len(words) - 1)
         return Candidate(s, e, words, surname_at, " ".join(text[s:e].split()), set(evidence))
 
-    def _name_word(self, word: str, leading: bool) -> bool:
-        """Whether a capitalised word can be part of a person's name."""
+    def _name_word(self, word: str, leading: bool, after_first: bool = False) -> bool:
+        """Whether a capitalised word can be part of a person's name; after a first name a role
+        word is a surname ("Paul Meester", "Jan Koster")."""
         low = word.lower()
         if self.is_interfix(word):
             return not leading or word[0].isupper()
@@ -196,7 +197,8 @@ class PersonFinder:
         if low.endswith(self.lexicon.not_name_endings) and low not in self.lexicon.first_names:
             return False  # streets, laws, policies ("Kastanjestraat", "Jeugdwet")
         entry = self.lexicon.entry(low)
-        return entry is None or entry.category not in ("role", "org", "body", "attendee")
+        return entry is None or entry.category not in ("role", "org", "body", "attendee") \
+            or after_first and entry.category == "role" and not entry.plural
 
     def _repeated_surnames(self, runs: list[Candidate]) -> set[str]:
         """Words that stand alone as a speaker elsewhere ("Wolters: ...", "volgens Wolters").
@@ -217,7 +219,11 @@ class PersonFinder:
         if prev in self.lexicon.titles or " ".join(before[-2:]).lower() == "de heer":
             cand.evidence.add("title")
         entry = self.lexicon.entry(prev) if prev else None
-        if entry and entry.category == "role":
+        # "ervaringsdeskundigen Anna Smit en ...", but not "Centrum voor Jeugd en Ouders Molenbroek":
+        # a capitalised plural inside a sentence belongs to the name of an organisation
+        in_name = entry and entry.plural and before[-1][:1].isupper() and len(before) > 1 \
+            and not before[-2].endswith((".", "!", "?", ":"))
+        if entry and entry.category == "role" and not in_name:
             cand.evidence.add("role")
             prev = before[-2].lower() if len(before) > 1 else ""  # "legt wethouder X uit"
         if prev in self.lexicon.verbs:
@@ -235,9 +241,12 @@ class PersonFinder:
                 cand.evidence.add("apposition")
         elif re.match(r":\s", after) and _sentence_start(text, cand.start):
             cand.evidence.add("colon")
-        # "Een vrijwilliger van De Korf vulde aan": after a preposition the run is an object;
-        # the verb that follows belongs to the head of the phrase, not to the run.
-        if (m := SPEECH_AFTER_NAME.match(after)) and prev not in OBJECT_PREPOSITIONS \
+        # "Een vrijwilliger van De Korf vulde aan", "X van basisschool De Vlieger stelde": after a
+        # preposition (and a noun) the run is an object; the verb that follows belongs to the
+        # head of the phrase, not to the run.
+        object_ = prev in OBJECT_PREPOSITIONS or len(before) > 1 and before[-2].lower() in OBJECT_PREPOSITIONS \
+            and before[-1].isalpha() and before[-1].islower() and not entry
+        if (m := SPEECH_AFTER_NAME.match(after)) and not object_ \
                 and self._says(m.group(1), text, cand.end + m.end()):
             cand.evidence.add("speech")
 

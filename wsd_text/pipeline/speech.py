@@ -54,7 +54,7 @@ CONJUNCTIONS = {",", "en"}
 R_WORDS = ("er", "daar", "hier")  # "wees erop": a particle joined to a pronominal adverb
 INSERTIONS = {"(": ")", ",": ",", "–": "–", "-": "-"}  # opening and closing mark
 FIELD_WORDS = 3  # lower-case words between a role and a name ("docent sociaal werk Kok")
-VAN_WORDS = 5  # words of a "van" phrase after a name ("van de gemeente Utrecht")
+VAN_WORDS = 8  # words of a "van" phrase after a name ("van het Centrum voor Jeugd en Ouders Molenbroek")
 RECOUNT_REACH = 4  # tokens after a speech verb that may hold a recounting word ("zei laatst tegen hem")
 MAX_INSERTION = 25  # tokens of an apposition or relative clause between subject and verb
 COLON_LABEL = re.compile(r"[ \t]*:[ \t]*(?=[“„\"‘'«]|(?:\S+[ \t]+){3,}\S*[.?!])")
@@ -255,13 +255,19 @@ class SpeechComponent:
         """The token after "van de voedselbank" or "van Humanitas Oost", else ``i``."""
         for k in range(i + 1, min(i + 1 + VAN_WORDS, verb_i) + 1):
             word = self.tok.lower(k)
-            if k == verb_i or word in CONJUNCTIONS or word in INSERTIONS:
+            if k == verb_i or word in CONJUNCTIONS and not self._inside_name(k) or word in INSERTIONS:
                 return k
             span = self.starts.get(k)
             if word in SUBORDINATORS or word in self.lexicon.verbs or span is not None and span.label_ == "PERSON" \
                     or not any(c.isalnum() for c in word):
                 return i
         return i
+
+    def _inside_name(self, k: int) -> bool:
+        """ "en" between capitalised words of one name ("Centrum voor Jeugd en Gezin"), not
+        before a person ("van de gemeente en Anna Smit")."""
+        return self.tok.lower(k) == "en" and k + 1 < len(self.tok) and self.tok.word(k + 1)[:1].isupper() \
+            and self.tok.word(k - 1)[:1].isupper() and not (k + 1 in self.starts and self.starts[k + 1].label_ == "PERSON")
 
     def _insertion(self, i: int, verb_i: int) -> int:
         """The token after an apposition or relative clause opening at ``i`` ("(lector X)",
@@ -296,7 +302,8 @@ class SpeechComponent:
             if k in self.starts:
                 return self._named_apposition(self.starts[k])
             word = self.tok.lower(k)
-            if self._role_word(word) or k > i and f"{self.tok.lower(k - 1)} {word}" in self.lexicon.titles:
+            if self._role_word(word) or k > i and f"{self.tok.lower(k - 1)} {word}" in self.lexicon.titles \
+                    or self._title_before_name(k):
                 role = True  # "de heer" is one title
             elif role and word == "," and self._role_word(self.tok.lower(k - 1)):
                 continue
@@ -305,6 +312,14 @@ class SpeechComponent:
             elif role or word not in LEAD_WORDS:
                 return None
         return None
+
+    def _title_before_name(self, k: int) -> bool:
+        """A capitalised word right before a name, not in the lexicon: a job title at the start
+        of a clause ("Praktijkondersteuner Linda Smeets vertelde"); in a V2 clause nothing
+        else stands there, and a verb is excluded."""
+        word = self.tok.word(k)
+        return word[:1].isupper() and word.isalpha() and self.tok.lower(k) not in self.lexicon.verbs \
+            and (name := self.starts.get(k + 1)) is not None and name.label_ == "PERSON"
 
     def _named_apposition(self, span: Span) -> Span:
         """The name in apposition to a role or description ("de consulent, Vink,"), else ``span``."""
