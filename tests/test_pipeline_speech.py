@@ -157,6 +157,18 @@ def test_speech_subject_with_an_unknown_title_or_a_long_organisation(analyse, te
     assert speakers(analyse(text)) == ["Linda Smeets"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Dagvoorzitter Anna Visser opende met een vraag aan de zaal: wie heeft dit jaar een rekening laten liggen?",
+     ["Anna Visser"]),
+    ("Anna Visser begon met een handopsteekronde: wie in de zaal zorgt zelf voor een ander?", ["Anna Visser"]),
+    # no subject before the colon, or a statement after it
+    ("Aanwezig: Anna Visser en Piet Smit. Wie komt er volgende keer?", []),
+    ("Anna Visser opende met een rondje: iedereen noemde zijn naam en zijn werk.", []),
+])
+def test_speech_a_question_after_a_colon_is_asked_by_the_subject(analyse, text, expected):
+    assert speakers(analyse(text)) == expected
+
+
 def test_speech_pronoun_skips_an_anonymous_object_after_the_named_subject(analyse):
     doc = analyse("Joris Hendriks vroeg om een vaste medewerker op de avond, maar volgens hem komt er geen antwoord.")
     assert cues(doc) == [("vroeg", "a1"), ("volgens", "a1")]

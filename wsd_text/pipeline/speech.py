@@ -103,6 +103,7 @@ class SpeechComponent:
         self.person_ends = [(s.end_char, s._.wsd_actor) for s in self.persons]
         cues = self._verb_cues(doc)
         cues += self._colon_cues(doc) + self._caption_cues(doc) + self._quote_cues(doc, cues)
+        cues += self._question_cues(doc, cues)
         speaking = {c._.wsd_actor for c in cues if c._.wsd_actor}
         doc._.wsd_actors = [replace(a, speaks=True) if a.id in speaking else a
                             for a in doc._.wsd_actors or ()]
@@ -436,6 +437,30 @@ class SpeechComponent:
             if speaker is not None:
                 cue = Span(doc, first, first + 1, label="quote_context")
                 cue._.wsd_actor = speaker
+                cues.append(cue)
+        return cues
+
+    def _question_cues(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """ "Dagvoorzitter X opende met een vraag aan de zaal: wie heeft ...?": a question after
+        a colon in a sentence of its own, with no other cue, is asked by the sentence's subject."""
+        cued = {self.tok.sentence(c.start)[0] for c in found}
+        cues = []
+        for start, end in self.tok.sentences():
+            words = self.tok.lowers(start, end)
+            if start in cued or ":" not in words or "?" not in words[-2:]:
+                continue
+            colon = start + words.index(":")
+            first = self._first_word(start, colon)
+            if first is None or end - colon <= QUOTE_WORDS or self.tok.word(colon + 1) in OPEN_QUOTES:
+                continue
+            if self.tok.lower(first) in PRONOUNS:
+                actor = self._antecedent(first)
+            else:
+                span = self._name_at(first, colon, fields=FIELD_WORDS)
+                actor = span._.wsd_actor if span is not None and span.label_ in ("PERSON", "ROLE", "ANON") else None
+            if actor:
+                cue = Span(doc, colon, colon + 1, label="ask")
+                cue._.wsd_actor = actor
                 cues.append(cue)
         return cues
 
