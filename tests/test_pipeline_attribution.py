@@ -264,3 +264,11 @@ def test_pipeline_attribution_pronoun_skips_a_sentence_that_opens_with_a_pronoun
                   "bellen: „Wij hebben geen dossier en geen haast.”")
     names = {a.id: a.name or a.description for a in doc._.wsd_actors}
     assert [names[q.actor] for q in doc._.wsd_quotes] == ["Marja de Bruin"]
+
+
+def test_pipeline_attribution_a_person_after_a_colon_is_no_subject(analyse):
+    doc = analyse("Gerrit Mulder (71) zorgt voor zijn vrouw. Hij vertelde over de eerste jaren. “Ik ben geen held.” "
+                  "Pas toen zijn huisarts doorvroeg, kwam er hulp: dagbesteding en een vrijwilliger die op woensdag "
+                  "langskomt. “Die woensdagmiddag is van mij.”")
+    names = {a.id: a.name or a.description for a in doc._.wsd_actors}
+    assert [names[q.actor] for q in doc._.wsd_quotes] == ["Gerrit Mulder", "Gerrit Mulder"]

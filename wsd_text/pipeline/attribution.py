@@ -105,7 +105,11 @@ class _Context:
         return self.speech[i][1] if i < len(self.speech) and self.speech[i][0] < end else None
 
     def subject(self, start: int, end: int, want: str | None) -> str | None:
-        """The speaker a clause names: its first mention that is no object, or its pronoun."""
+        """The speaker a clause names: its first mention that is no object, or its pronoun;
+        before a colon, as what follows one is a list or apposition ("kwam er hulp: … en een
+        vrijwilliger die …")."""
+        if (colon := self.text.find(":", start, end)) >= 0:
+            end = colon
         pronoun = self.pronoun.search(self.text, start, end)
         misfit = None
         for mention in self.mentions_in(start, end):
