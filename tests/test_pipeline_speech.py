@@ -251,3 +251,18 @@ def test_speech_group_reaction_counts(analyse):
 ])
 def test_speech_still_not_speaking(analyse, text):
     assert speakers(analyse(text)) == []
+
+
+def test_speech_pronoun_after_a_sentence_naming_two_people_is_its_subject(analyse):
+    doc = analyse("Jongerenwerker Dave Bos herkende het beeld dat Hoekstra schetste. Hij legde uit dat de jongeren "
+                  "die hij spreekt zelden naar een loket gaan.")
+    names = {a.id: a.name for a in doc._.wsd_actors}
+    assert {names[c._.wsd_actor] for c in doc.spans["wsd_speech"] if c.text in ("legde uit", "spreekt")} == {"Dave Bos"}
+
+
+def test_speech_recounted_words_are_said_by_who_recounts_them(analyse):
+    doc = analyse("Jongerenwerker Dave Bos legde uit dat jongeren zelden bellen. Een jongen zei laatst tegen hem: "
+                  "‘Ik maak die blauwe enveloppen gewoon niet meer open.’")
+    names = {a.id: a.name or a.description for a in doc._.wsd_actors}
+    assert speakers(doc) == ["Dave Bos"]
+    assert [names[q.actor] for q in doc._.wsd_quotes] == ["Dave Bos"]

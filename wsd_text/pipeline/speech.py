@@ -56,6 +56,7 @@ INSERTIONS = {"(": ")", ",": ",", "–": "–", "-": "-"}  # opening and closing
 FIELD_WORDS = 3  # lower-case words between a role and a name ("docent sociaal werk Kok")
 VAN_WORDS = 8  # words of a "van" phrase after a name ("van het Centrum voor Jeugd en Ouders Molenbroek")
 RECOUNT_REACH = 4  # tokens after a speech verb that may hold a recounting word ("zei laatst tegen hem")
+SUBJECT_REACH = 4  # tokens from a sentence's start to its subject (after a title, or the verb: "Daarna vertelde X")
 MAX_INSERTION = 25  # tokens of an apposition or relative clause between subject and verb
 COLON_LABEL = re.compile(r"[ \t]*:[ \t]*(?=[“„\"‘'«]|(?:\S+[ \t]+){3,}\S*[.?!])")
 BRACKET = re.compile(r"[ \t]*\([^()\n]{1,80}\)")  # "Pinto (wijkteam):"
@@ -121,9 +122,11 @@ class SpeechComponent:
             verb = self._complete(verbs, i, sent)
             if verb is None and not after_quote or verb is not None and self._empty(sent, i, verb):
                 continue
-            actors = [a for a in self._speakers(i, verb, sent, after_quote)
-                      if a not in self.anonymous or not self._recounted(i, verb, sent)]
+            speakers = self._speakers(i, verb, sent, after_quote)
+            actors = [a for a in speakers if a not in self.anonymous or not self._recounted(i, verb, sent)]
             cues += [self._cue(doc, i, verb, sent, actor, len(actors) > 1) for actor in actors]
+            if len(actors) < len(speakers) and (teller := self._teller(sent, cues)):
+                cues.append(self._recount_cue(doc, i, teller))
         return cues
 
     def _recounted(self, i: int, verb, sent: tuple[int, int]) -> bool:
@@ -136,6 +139,22 @@ class SpeechComponent:
         times = self.lexicon.recounting_words
         return bool(after) and (after[0] in times or after[0] in self.lexicon.recounted_to and len(after) > 1
                                 and (after[1] in times or after[1] in ("dat", ":") or after[1] in OPEN_QUOTES))
+
+    def _teller(self, sent: tuple[int, int], cues: list[Span]) -> str | None:
+        """Who recounts words told elsewhere ("Hij legde uit …. Een jongen zei laatst tegen hem:
+        ‘…’"): the speaker of the last cue before the sentence, else the last person named (§8.8)."""
+        if cues and cues[-1].start < sent[0]:
+            return cues[-1]._.wsd_actor
+        offset = self.tok.idx[sent[0]]
+        before = [actor for end, actor in self.person_ends if end <= offset]
+        return before[-1] if before else None
+
+    @staticmethod
+    def _recount_cue(doc: Doc, verb_i: int, teller: str) -> Span:
+        """A cue labelled "recounted" at the verb, for the person who recounts."""
+        span = Span(doc, verb_i, verb_i + 1, label="recounted")
+        span._.wsd_actor = teller
+        return span
 
     def _speakers(self, i: int, verb, sent: tuple[int, int], after_quote: bool) -> list[str]:
         """The actors a cue at token ``i`` belongs to, by the cue's kind and place."""
@@ -353,11 +372,28 @@ class SpeechComponent:
         offset = self.tok.idx[i]
         before = [(end, actor) for end, actor in self.person_ends if end <= offset]
         first = self.tok.sentence(i)[0]
+        opening = self._first_word(first, i)
+        if opening is not None and self.tok.lower(opening) == self.tok.lower(i):
+            return self._antecedent(opening)  # "Hij legde uit dat de jongeren die hij spreekt …": one man
+        if (subject := self._previous_subject_person(i, first)) is not None:
+            return subject
         anon = [s for k, s in self.starts.items() if first <= k < i and s.label_ == "ANON"]
         if anon and (not before or before[-1][0] < self.tok.idx[first]) and \
                 not any(c in QUOTE_MARKS for c in self.text[anon[-1].start_char:offset]):
             return anon[-1]._.wsd_actor
         return before[-1][1] if before else None
+
+    def _previous_subject_person(self, i: int, first: int) -> str | None:
+        """For a pronoun opening its sentence after one that names several people, the person
+        at the head of that sentence, its subject ("Jongerenwerker Dave Bos herkende wat Hoekstra
+        schetste. Hij legde uit ..."): not simply the last one named."""
+        if i != self._first_word(first, i + 1) or first == 0:
+            return None
+        start, end = self.tok.sentence(first - 1)
+        named = [s for s in self.persons if start <= s.start < end]
+        if len(named) > 1 and named[0].start <= start + SUBJECT_REACH:
+            return named[0]._.wsd_actor
+        return None
 
     def _empty(self, sent: tuple[int, int], verb_i: int, verb) -> bool:
         """§9.3: "vertelt over haar ideeën." with no content and no quote after it."""
