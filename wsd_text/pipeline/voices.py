@@ -166,12 +166,14 @@ class VoiceFinder:
         it ("Ook werkgevers, bij wie veel mantelzorgers aanlopen, waren niet vertegenwoordigd"):
         the insertion describes who is missing and is not them; they are named after it in
         the phrase's clauses, or else before it, as the subject the insertion interrupts."""
-        offset = main.sentence.start
-        first = main.reach((insertion.start() - offset, insertion.start() - offset + 1, False))[0] + offset
+        offset, opening, closing = main.sentence.start, insertion.start(1), insertion.end(1)
+        first = main.reach((opening - offset, opening - offset + 1, False))[0] + offset
         last = main.stretch(span)[1]
         def named(start: int, end: int) -> set[str]:
-            return {p for p, hits in whole.items() if any(start <= h.start < end for h in hits)}
-        return named(insertion.end(), last) or named(first, insertion.start())
+            return {p for p, hits in whole.items()
+                    if any(start <= h.start < end and not _PREPOSITION.search(main.low, start, h.start) for h in hits)}
+        # after the closing comma: "…, waren ook ouders aanwezig" (not "met de jongeren", an object)
+        return named(closing, last) or named(first, opening)
 
     def _by_pronoun(self, text: str, per: dict, main: Clauses, now: list, before: dict | None) -> set[str]:
         """The perspective a pronoun in the clause of a missing-phrase stands for, when the
@@ -276,7 +278,9 @@ _FINITE = "was|waren|zat|zaten|bleef|bleven|kwam|kwamen"
 _MAIN_VERB = re.compile(rf"\b(?:{_FINITE})\b")
 # an insertion between commas that ends where a match begins, or before the finite verb and a
 # few words ("…, waren deze avond niet vertegenwoordigd"), or one other word
-_INSERTION = re.compile(rf",[^,.;:]*,\s*(?:(?:{_FINITE}|is|zijn|werd|werden)\s+(?:\w+\s+){{0,3}}|\w+\s+)?$")
+_INSERTION = re.compile(rf"(,[^,.;:]*,)\s*(?:(?:{_FINITE}|is|zijn|werd|werden)\s+(?:\w+\s+){{0,3}}|\w+\s+)?$")
+# a word that makes the people after it an object, not who attends or is missing ("met de jongeren")
+_PREPOSITION = re.compile(r"\b(?:met|bij|over|voor|van|aan|naar|tegen|zonder|om|door)\s+(?:\w+\s+){0,2}$")
 
 
 def _passed(main: Clauses, span: tuple) -> frozenset[int]:
