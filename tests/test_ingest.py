@@ -256,3 +256,22 @@ def test_split_blocks_a_line_ending_in_an_article_is_wrapped_prose_not_a_list():
            "Voedselbank toen niet kon komen. Het punt komt terug in het eerste kwartaal van\n"
            "2024.\n")
     assert [text[:12] for text, _ in split_blocks(raw)] == ["Naar aanleid", "Dhr. Bakker "]
+
+
+def test_split_blocks_an_action_list_whose_lines_end_in_particles_stays_a_list():
+    from wsd_text.ingest.blocks import split_blocks
+    raw = ("Actiepunten\n"
+           "Anna Smit zoekt voor de volgende vergadering uit welke regelingen er beschikbaar zijn\n"
+           "Piet de Vries nodigt voor het overleg in maart de vrijwilligers van de voedselbank uit\n"
+           "Kees Bos vult samen met de secretaris het formulier voor de twee lokale fondsen in\n")
+    assert len(split_blocks(raw)) == 4
+
+
+def test_split_blocks_one_long_url_line_does_not_split_wrapped_prose():
+    from wsd_text.ingest.blocks import split_blocks
+    raw = ("De bijeenkomst werd geopend door de voorzitter van de adviesraad, die samen\n"
+           "met de wethouder de avond leidde. Daarna kwam het woord aan Anna Smit van de\n"
+           "Voedselbank, die vertelde over de rij die elke week langer wordt in de wijk.\n"
+           "Lees meer: https://www.voorbeeldgemeente.nl/nieuws/2024/adviesraad-sociaal-domein-jaarverslag-bijeenkomst-"
+           "verslag-van-de-avond-over-armoede-en-schulden-in-de-wijk\n")
+    assert "van de Voedselbank, die" in split_blocks(raw)[0][0]

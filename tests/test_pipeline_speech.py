@@ -253,6 +253,19 @@ def test_speech_still_not_speaking(analyse, text):
     assert speakers(analyse(text)) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a preposition before a name is no job title; "het" before a participle is an object pronoun
+    ("Aan Els Kok vroeg de voorzitter of het lukte.", ["de voorzitter"]),
+    ("Anna de Vries heeft het uitgelegd aan de ouders.", ["Anna de Vries"]),
+    # who is asked a question does not ask it
+    ("Mevrouw Jansen kreeg de vraag: hoe lang wacht u al op de toeslag?", []),
+    # an anonymous subject after a name in a subordinate clause takes the pronoun
+    ("Toen Anna Smit klaar was, reageerde een vrijwilliger dat het volgens haar te weinig was.", ["een vrijwilliger"]),
+])
+def test_speech_review_cases(analyse, text, expected):
+    assert speakers(analyse(text)) == expected
+
+
 def test_speech_pronoun_after_a_sentence_naming_two_people_is_its_subject(analyse):
     doc = analyse("Jongerenwerker Dave Bos herkende het beeld dat Hoekstra schetste. Hij legde uit dat de jongeren "
                   "die hij spreekt zelden naar een loket gaan.")

@@ -24,12 +24,14 @@ _SHORT_LINE = 60
 _LIST_LINES = 3
 # A line ending in an article, preposition or conjunction goes on: "… doorgeschoven omdat de" +
 # "Voedselbank toen …" is wrapped prose, however the next line opens.
-_OPEN_END = re.compile(r"\b(?:de|het|een|van|en|of|dat|die|omdat|met|voor|naar|op|in|aan|bij|te|om|door|uit|"
-                       r"over|als|zijn|haar|hun|zoals|waar|wie|wat)$")
+# Not a word that also ends a clause as a verb particle ("… welke regelingen er zijn", "… vullen
+# de formulieren in"): an action list has such lines.
+_OPEN_END = re.compile(r"\b(?:de|het|een|van|en|of|dat|die|omdat|met|naar|te|om|als|zoals)$")
 _LIST_START = re.compile(r"[A-ZÀ-Ý0-9•·▪*–-]|(?:mw|mevr|dhr|hr|dr|drs|ir|prof|mr|ing)\.\s")
 # No one hard-wraps lines this long (PDF and e-mail text wraps at 60-100 characters): a block
 # with such a line holds one paragraph per line.
 _WRAP_MAX = 150
+_UNBREAKABLE = re.compile(r"\S{40,}")  # a link or path no wrap can break
 # A wrapped line is at least this share of the block's longest line once the next word is
 # added (proportional PDF fonts make wrapped lines uneven); a shorter one ended on purpose.
 _FULL_LINE = 0.7
@@ -60,7 +62,7 @@ def _unwrap(lines: list[str]) -> list[str]:
             and not any(_OPEN_END.search(line) for line in lines[:-1]):
         return lines
     out: list[str] = []
-    width = max(map(len, lines))
+    width = _wrap_width(lines)
     for previous, line in zip([None, *lines], lines):
         if previous is not None and _ends_short(previous, line, width):
             out.append(line)  # "6. Rondvraag" + "Dennis vraagt …": the short line ended there
@@ -73,6 +75,12 @@ def _unwrap(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The length hard-wrapped lines reach: the longest line without an unbreakable run (a URL),
+    so that one long link does not make every other line look short."""
+    return max((len(line) for line in lines if not _UNBREAKABLE.search(line)), default=max(map(len, lines)))
 
 
 def _ends_short(previous: str, line: str, width: int) -> bool:

@@ -31,6 +31,7 @@ from dataclasses import replace
 
 import numpy
 from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER, ORTH
+from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -48,7 +49,8 @@ SUBORDINATORS = {"dat", "hoe", "of", "waarom", "omdat", "want", "terwijl", "toen
                  "nadat", "zodat", "die", "wat", "welke", "waarna"}
 CLAUSE_OPENERS = {"en", "maar", "ook"}
 # An article or quantifier makes the verb form after it a noun: "heeft geen vragen", "de antwoorden".
-NOUN_MARKERS = {"de", "het", "een", "geen", "enkele", "veel", "weinig", "alle", "meer", "andere"}
+# Not "het", also an object pronoun: "heeft het uitgelegd".
+NOUN_MARKERS = {"de", "een", "geen", "enkele", "veel", "weinig", "alle", "meer", "andere"}
 LEAD_WORDS = {"de", "het", "zo", "ook"}  # may stand before a name or role after the verb
 CONJUNCTIONS = {",", "en"}
 R_WORDS = ("er", "daar", "hier")  # "wees erop": a particle joined to a pronominal adverb
@@ -64,6 +66,7 @@ LABEL_BEFORE = re.compile(r"\b(?:[Vv]raag|[Aa]ntwoord|[Rr]eactie|[Oo]pmerking)\s
 LABEL_REACH = len("Opmerking van  ")  # the longest label of LABEL_BEFORE
 CAPTION_AFTER = re.compile(r"[ \t]+[-–—][ \t]+[^\n]{2,60}(?:\n|\Z)")
 QUOTE_WORDS = 3
+QUESTION_LEADS = {"opent", "opende", "begint", "begon", "start", "startte", "sluit", "sloot"}  # "opende met een vraag:"
 
 
 @Language.factory("wsd_speech", assigns=["doc._.wsd_actors", "doc.spans"],
@@ -337,8 +340,8 @@ class SpeechComponent:
         """A capitalised word right before a name, not in the lexicon: a job title at the start
         of a clause ("Praktijkondersteuner Linda Smeets vertelde"); in a V2 clause nothing
         else stands there, and a verb is excluded."""
-        word = self.tok.word(k)
-        return word[:1].isupper() and word.isalpha() and self.tok.lower(k) not in self.lexicon.verbs \
+        word, low = self.tok.word(k), self.tok.lower(k)
+        return word[:1].isupper() and word.isalpha() and low not in self.lexicon.verbs and low not in STOP_WORDS \
             and (name := self.starts.get(k + 1)) is not None and name.label_ == "PERSON"
 
     def _named_apposition(self, span: Span) -> Span:
@@ -377,11 +380,20 @@ class SpeechComponent:
             return self._antecedent(opening)  # "Hij legde uit dat de jongeren die hij spreekt …": one man
         if (subject := self._previous_subject_person(i, first)) is not None:
             return subject
-        anon = [s for k, s in self.starts.items() if first <= k < i and s.label_ == "ANON"]
-        if anon and (not before or before[-1][0] < self.tok.idx[first]) and \
+        anon = [s for k, s in self.starts.items() if first <= k < i and s.label_ == "ANON" and self._subject_place(k, first)]
+        if anon and (not before or anon[-1].end_char > before[-1][0]) and \
                 not any(c in QUOTE_MARKS for c in self.text[anon[-1].start_char:offset]):
             return anon[-1]._.wsd_actor
         return before[-1][1] if before else None
+
+    def _subject_place(self, k: int, first: int) -> bool:
+        """A mention where a subject stands: opening the sentence, after punctuation or "en",
+        or right after a verb ("reageerde een vrijwilliger"), not after a preposition ("om een
+        vaste medewerker")."""
+        if k == first:
+            return True
+        before = self.tok.lower(k - 1)
+        return before in self.lexicon.verbs or before in CONJUNCTIONS or not before.isalpha()
 
     def _previous_subject_person(self, i: int, first: int) -> str | None:
         """For a pronoun opening its sentence after one that names several people, the person
@@ -487,8 +499,9 @@ class SpeechComponent:
                 continue
             colon = start + words.index(":")
             first = self._first_word(start, colon)
-            if first is None or end - colon <= QUOTE_WORDS or self.tok.word(colon + 1) in OPEN_QUOTES:
-                continue
+            if first is None or end - colon <= QUOTE_WORDS or self.tok.word(colon + 1) in OPEN_QUOTES \
+                    or not any(w in self.lexicon.verbs or w in QUESTION_LEADS for w in self.tok.lowers(first, colon)):
+                continue  # "X kreeg de vraag: …?" is asked, not asking
             if self.tok.lower(first) in PRONOUNS:
                 actor = self._antecedent(first)
             else:
