@@ -174,6 +174,12 @@ def test_perspective_undescribed_member_of_the_council_a_title_names(analyse, ti
     assert first(doc) == (perspective, body)
 
 
+def test_perspective_a_letterhead_phrase_names_no_council(analyse):
+    doc = analyse("Verslag werkgroep Armoede en Schulden\n\nOp uitnodiging van de Cliëntenraad Oostwijk\n\n"
+                  "Aanwezig: Henk Bos, Piet Smit\n\nHenk Bos vraagt waarom de brief over de toeslag zo laat kwam.")
+    assert first(doc)[0] != "lived_experience"
+
+
 def test_perspective_undescribed_member_of_the_council_the_letterhead_names(analyse):
     doc = analyse("Verslag werkgroep Armoede en Schulden\n\nAdviesraad Sociaal Domein Oostwijk\n\n"
                   "Aanwezig: Henk Bos, Piet Smit\n\nHenk Bos vraagt waarom de brief over de toeslag zo laat kwam.")

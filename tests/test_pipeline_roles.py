@@ -117,3 +117,8 @@ def test_roles_a_name_opening_the_paragraph_under_an_organisation_heading_speaks
     assert actor(doc, "Gerrit Wolters").perspective == "informal"
     assert actor(doc, "Annie").organisation is None  # a heading without an organisation type
     assert actor(doc, "Piet Smit").organisation is None
+
+
+def test_roles_a_heading_that_is_a_phrase_names_no_organisation(analyse):
+    doc = analyse("Ronde langs de organisaties\n\nBrief van de gemeente\nAnnie de Wit vertelt dat de brief onduidelijk is.")
+    assert actor(doc, "Annie de Wit").organisation is None

@@ -26,6 +26,8 @@ SPEECH_KINDS = ("say", "think", "present", "ask", "source")
 # when the head is long enough not to be an accidental ending ("werker" yes, "man" no).
 MIN_HEAD = 5
 MAX_CACHED = 200_000  # distinct words whose lexicon entry is kept
+MAX_NAME_WORDS = 6  # words of an organisation's name standing as a heading
+NAME_FUNCTION_WORDS = frozenset({"de", "het", "van", "voor", "en", "der", "den", "'t", "in", "op", "aan", "&"})
 
 
 @lru_cache(maxsize=1 << 16)  # names and words repeat across a corpus; fold is called per comparison
@@ -109,6 +111,15 @@ class Lexicon:
             if head is not None and cut >= 3 and head.category in ("role", "org", "body"):
                 return head
         return None
+
+    def names_organisation(self, heading: str) -> bool:
+        """Whether a heading is the name of an organisation: a few capitalised words, function
+        words between them, one of them a type word ("Seniorenvereniging De Linde", "Adviesraad
+        Sociaal Domein Oost"); not a phrase ("Brief van de gemeente", "Gastspreker: ...")."""
+        words = heading.split()
+        return 0 < len(words) <= MAX_NAME_WORDS and ":" not in heading \
+            and all(w[:1].isupper() or w.lower() in NAME_FUNCTION_WORDS for w in words) \
+            and any((e := self.entry(w.lower().strip(",.()"))) and e.category in ("org", "body") for w in words)
 
     def is_first_name(self, word: str) -> bool:
         """A gazetteer first name (accents and case ignored), or first names joined by

@@ -249,15 +249,18 @@ class PerspectiveComponent:
         return None
 
     def _letterhead(self, report) -> str:
-        """The title and the headings above the first body paragraph ("Verslag werkgroep
-        Armoede" / "Adviesraad Sociaal Domein Brederwolde"): where minutes name their body."""
+        """The title and the headings above the first body paragraph that are the name of a
+        body ("Verslag werkgroep Armoede" / "Adviesraad Sociaal Domein Brederwolde"): where
+        minutes name their council; not "Op uitnodiging van de Cliëntenraad"."""
         if report is None:
             return ""
         lines = [report.title or ""]
         for paragraph in report.paragraphs[:LETTERHEAD]:
             if paragraph.kind != "heading":
                 break
-            lines.append(report.text[paragraph.start:paragraph.end])
+            heading = report.text[paragraph.start:paragraph.end]
+            if heading != report.title and self.lexicon.names_organisation(heading):
+                lines.append(heading)
         return "\n".join(lines)
 
     def _body_in_title(self, title: str | None) -> tuple[str, str] | None:

@@ -84,6 +84,9 @@ class RolesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         self.text = doc_text(doc)
+        report = doc._.wsd_report
+        self.paragraphs = report.paragraphs if report is not None else ()
+        self.paragraph_starts = [p.start for p in self.paragraphs]
         actors = {a.id: a for a in doc._.wsd_actors or ()}
         spans = list(doc.spans.get("wsd_mentions", []))
         # All mentions first: "A en B (beiden van X)" describes A through B's mention.
@@ -127,14 +130,12 @@ class RolesComponent:
         """Minutes give each organisation's news under its name ("Diaconie Brakelo" / "Annie
         vertelt ..."): a name opening the paragraph right after a heading that names an
         organisation by its type speaks for that organisation."""
-        report = doc._.wsd_report
-        paragraphs = report.paragraphs if report is not None else ()
-        index = bisect.bisect_right([p.start for p in paragraphs], span.start_char) - 1
+        paragraphs = self.paragraphs
+        index = bisect.bisect_right(self.paragraph_starts, span.start_char) - 1
         if index < 2 or paragraphs[index].start != span.start_char or paragraphs[index - 1].kind != "heading":
             return None  # the first heading is the report's title ("Verslag Cliëntenraad Oost")
         heading = self.text[paragraphs[index - 1].start:paragraphs[index - 1].end].strip()
-        typed = any((e := self.lexicon.entry(w.lower())) and e.category in ("org", "body") for w in heading.split())
-        return heading if typed else None
+        return heading if self.lexicon.names_organisation(heading) else None
 
     def _names_person(self, doc: Doc, offset: int, persons: list[Span]) -> bool:
         """An apposition that starts with another person is a list of names, not a role."""
