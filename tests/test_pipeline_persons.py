@@ -103,8 +103,15 @@ def test_persons_role_words_in_names_and_names_of_organisations(analyse, text, e
     assert names(analyse(text)) == expected
 
 
-def test_persons_a_place_as_surname_still_names_a_person_with_a_first_name(analyse):
-    assert names(analyse("In Brakelo sprak Pieter Brakelo over de buurtbus.")) == ["Pieter Brakelo"]
+@pytest.mark.parametrize("text, expected", [
+    ("In Brakelo sprak Pieter Brakelo over de buurtbus.", ["Pieter Brakelo"]),
+    # a title or a tussenvoegsel makes a place-like surname a person; "te" is no place word
+    ("Mevrouw Zwolle woont al jaren in Zwolle en vertelde dat het goed gaat.", ["Zwolle"]),
+    ("Wethouder Van Assen sprak in Assen. Volgens Van Assen moet het anders.", ["Van Assen"]),
+    ("De heer te Velde opende de avond in Velde. Te Velde vertelde dat het druk was.", ["Te Velde"]),
+])
+def test_persons_a_place_as_surname_still_names_a_person(analyse, text, expected):
+    assert names(analyse(text)) == expected
 
 
 @pytest.mark.parametrize("text, name, mentions", [

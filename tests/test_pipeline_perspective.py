@@ -44,6 +44,8 @@ def first(doc):
      "informal", "vrijwilliger"),
     ("Daarna nam Anna Visser het woord. Haar zoon is leerling op de basisschool. Ze vertelt dat het duur is.",
      "lived_experience", "Haar zoon"),
+    ("Anna Visser stelde haar buurman voor. Hij is taalmaatje bij de bibliotheek en zegt dat het goed gaat.",
+     "unknown", None),
     # caring for a family member, with words between the relative and the verb
     ("Anna Visser, die al negen jaar voor haar man met MS zorgt, vertelt dat ze moe is.", "lived_experience",
      "voor haar man met MS zorgt"),

@@ -31,6 +31,8 @@ def actor(doc, name):
     ("Henk Pruis (lid adviesraad sociaal domein) zegt dat het moet.", "Henk Pruis", None,
      "lid adviesraad sociaal domein"),
     ("Henk Pruis (gepensioneerd) zegt dat het moet.", "Henk Pruis", None, None),
+    ("Piet de Vries (woont naast het buurthuis) zegt dat het moet.", "Piet de Vries", None, None),
+    ("Fatima Yilmaz (bezoeker voedselbank) zegt dat het moet.", "Fatima Yilmaz", None, None),
     # a bracket wrapped over a line end in a list of participants
     ("Aanwezig: Gerda Wolters (voorzitter), Peter Ruiters (Sociaal Wijkteam\nVreeswoude), Fatma Yilmaz "
      "(Humanitas)\nPeter Ruiters zegt dat het moet.", "Peter Ruiters", None, "Sociaal Wijkteam Vreeswoude"),

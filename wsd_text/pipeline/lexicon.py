@@ -17,9 +17,10 @@ from ..records import ACTOR_PERSPECTIVES
 
 NAME_PART_KEYS = {"interfixes", "titles", "first_name_exceptions", "not_name_words", "not_name_endings",
                   "contact_words", "author_labels", "absent_labels", "place_words"}
-WORD_LIST_KEYS = ("interview_words", "poll_words", "chair_verbs", "recounted_to", "recounting_words", "work_verbs")
+WORD_LIST_KEYS = ("interview_words", "poll_words", "chair_verbs", "recounted_to", "recounting_words", "work_verbs",
+                  "relations")
 PERSPECTIVE_KEYS = {"max_child_age", "phrases", "patterns", "interview_words", "poll_words", "chair_verbs",
-                    "recounted_to", "recounting_words", "work_verbs"}
+                    "recounted_to", "recounting_words", "work_verbs", "relations"}
 ROLE_CATEGORIES = ("role", "org", "person", "attendee", "body")
 SPEECH_KINDS = ("say", "think", "present", "ask", "source")
 # A compound inherits the entry of its head (the last part, as Dutch compounds go) only
@@ -83,6 +84,7 @@ class Lexicon:
     recounted_to: frozenset[str]
     recounting_words: frozenset[str]
     work_verbs: tuple[str, ...]
+    relations: tuple[str, ...]
     # entry() per distinct word, filled as the components ask: the compound search tries
     # every ending of a word, and the same words are looked up for every report.
     _entries: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -166,6 +168,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         recounted_to=lower("recounted_to", persp),
         recounting_words=lower("recounting_words", persp),
         work_verbs=tuple(lower("work_verbs", persp)),
+        relations=tuple(lower("relations", persp)),
     )
 
 

@@ -119,7 +119,8 @@ class PersonFinder:
                 cand.evidence.add("ner")
         places = set(self.places.findall(text))
         for cand in runs:
-            if cand.words[-1] in places and not self.lexicon.is_first_name(cand.words[0]):
+            if cand.words[-1] in places and not self.lexicon.is_first_name(cand.words[0]) \
+                    and "title" not in cand.evidence and not any(map(self.is_interfix, cand.text.split())):
                 cand.evidence.add("place")
         repeated = self._repeated_surnames(runs)
         for cand in runs:

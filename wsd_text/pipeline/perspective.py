@@ -75,6 +75,9 @@ class PerspectiveComponent:
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
+        # someone else named after a person: "haar buurman", "een collega", "Piet Smit"
+        self.others = re.compile(words_pattern(lexicon.relations, r"\b(?:haar|zijn|hun|een|de)\s+(?:\w+\s+)?(?:{})\b")
+                                 + r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+")
         self.works = re.compile(words_pattern(lexicon.work_verbs, r"[ \t,]+(?:{})\b"))  # after an age: "(38) werkt bij"
         # Whole words only: "vrijwillig" must not be found inside "vrijwilligers".
         self.phrases = {}
@@ -195,11 +198,13 @@ class PerspectiveComponent:
 
     def _subjects(self, own):
         """(end of the subject, end of its sentence) for each mention of the actor, and for a
-        "Hij"/"Zij" opening the sentence after it ("Daarna nam X het woord. Hij is ...")."""
+        "Hij"/"Zij" opening the sentence after it ("Daarna nam X het woord. Hij is ..."), unless
+        that sentence names someone else after X ("X stelde haar buurman voor. Hij is ...")."""
         for span in own:
             _, after = self.tok.sentence(span.start)
             yield span.end_char, self.tok.end[after - 1]
-            if after < len(self.tok) and self.tok.lower(after) in COPULA_SUBJECTS:
+            others = self.others.search(self.text, span.end_char, self.tok.end[after - 1])
+            if after < len(self.tok) and self.tok.lower(after) in COPULA_SUBJECTS and not others:
                 yield self.tok.end[after], self.tok.end[self.tok.sentence(after)[1] - 1]
 
     def _nearby_organisation(self, own) -> tuple[str, str] | None:

@@ -33,6 +33,7 @@ APPOSITION = re.compile(r"\s*(?:\(([^()]{1,120})\)|,\s+([^,.;:()\n]{2,120})[,.;:
                         re.MULTILINE)
 BOTH = ("beiden", "allebei")
 RELATIVES = frozenset({"die", "dat", "wie", "wat", "waar"})
+MEMBER_WORDS = frozenset({"lid", "namens", "vanuit", "van", "bij", "de", "het"})  # before a lower-case type word
 FIELD_WORDS = 3  # lower-case words of a field between a role and a name ("docent sociaal werk")
 ADJ = r"(?:[a-zà-ÿ]+(?:e|en|ig|s)\s+){0,2}"
 PRONOUN_GROUPS = r"[Ss]ommigen|[Aa]nderen|[Vv]elen|[Dd]e meesten"
@@ -186,10 +187,7 @@ class RolesComponent:
         if role_at is None:
             # "(beiden van welzijnsorganisatie Stichting X)": the organisation and its type
             words = words[1:] if words and words[0].lower() in ("van", "bij", "namens", "vanuit") else words
-            # "(lid adviesraad sociaal domein)": a type word names an organisation in lower case too
-            named = any(w[:1].isupper() or (e := self.lexicon.entry(w.strip(",").lower())) and e.category in ("org", "body")
-                        for w in words)
-            return None, (" ".join(words) if named else None)
+            return None, (" ".join(words) if any(w[:1].isupper() for w in words) or self._typed(words) else None)
         if m := ORG_AFTER.search(" " + " ".join(words)):
             return " ".join(words)[:m.start()].strip(" ,") or None, m.group(1)
         tail = words[role_at + 1:]
@@ -197,6 +195,16 @@ class RolesComponent:
         if caps is None:
             return " ".join(words), None
         return " ".join(words[:role_at + 1 + caps]), " ".join(tail[caps:])
+
+    def _typed(self, words: list[str]) -> bool:
+        """ "(lid adviesraad sociaal domein)": a type word names an organisation in lower case too,
+        when only "lid" or a preposition stands before it; not "(bezoeker voedselbank)", "(woont
+        naast het buurthuis)"."""
+        for i, word in enumerate(words):
+            entry = self.lexicon.entry(word.strip(",").lower())
+            if entry and entry.category in ("org", "body"):
+                return all(w.lower() in MEMBER_WORDS for w in words[:i])
+        return False
 
     def _share(self, doc: Doc, span: Span, persons: list[Span], role, org) -> None:
         """"A en B (beiden van X)": the apposition also describes A."""
