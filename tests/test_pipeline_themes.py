@@ -98,6 +98,11 @@ def test_themes_rule(nlp, text, code, coded):
      "consulenten beter op elkaar af.", "samenwerking_formeel_informeel", True),
     ("Voor veel inwoners is de stap naar het wijkteam te groot. Zij vragen om één telefoonnummer voor alle vragen.",
      "toegankelijkheid_hulp", True),
+    # co-occurring words are no phrase: a busy hall, the energy bill, tired children, the next step
+    ("De zaal was druk. Het hoofd van de bibliotheek opende. De energie kost gezinnen steeds meer. De kinderen "
+     "waren moe na de speurtocht.", "stress", False),
+    ("De volgende stap is een groot onderzoek. We wachten al maanden op de cijfers van het rijk.",
+     "toegankelijkheid_hulp", False),
     # one sentence about children among other things is a passing word
     ("De bijeenkomst ging over de energietoeslag. Een moeder vertelde dat haar kinderen thuis een trui "
      "aanhouden. Daarna ging het over de aanvraag.", "kinderen_jongeren", False),
