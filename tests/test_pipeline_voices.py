@@ -300,6 +300,11 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ('Ook de ervaringsdeskundigen, die de vorige keer wel kwamen, ontbraken bij het gesprek met de jongeren.', "child", False),
     ('Bij de tweede bijeenkomst, in maart, waren de ouders niet vertegenwoordigd.', "lived_experience", True),
     ('Ouders hadden zich voor deze avond afgemeld.', "lived_experience", True),
+    # "in de zaal" with a negation, not across a relative clause
+    ('Opvallend was dat er geen enkele jongere in de zaal zat.', "child", True),
+    ('Ouders zaten niet in de zaal.', "lived_experience", True),
+    ('Niet in de zaal, maar thuis zaten de kinderen te wachten.', "child", False),
+    ('Petra zei dat de meldingen niet over de jongeren gaan die deze avond in de zaal zaten.', "child", False),
     # nobody of them got the floor; talked about without them at the table
     ("Het ging over jongeren, maar geen enkele leerling kwam zelf aan het woord.", "child", True),
     ("De ouders kwamen deze keer niet aan het woord.", "lived_experience", True),
