@@ -255,6 +255,11 @@ class CueMatcher:
 
     def find(self, text: str) -> list[Hit]:
         """Every phrase hit of every cue part, in text order."""
+        return [Hit._make(hit) for hit in self._find(text)]
+
+    def _find(self, text: str) -> list[tuple]:
+        """`find` as plain tuples: most hits are parts of a conjunction cue whose other part is
+        not in the sentence, and a named tuple costs more to make than the rest of the search."""
         words, spans = _words(text)
         found = list(map(self._cache.get, words))  # C-level lookups; misses computed below
         for i, entry in enumerate(found):
@@ -268,7 +273,7 @@ class CueMatcher:
                     hits.append(hit)
         return hits
 
-    def _phrase(self, found: list, spans: list, t: int, cue: int, part: int, full: bool) -> Hit | None:
+    def _phrase(self, found: list, spans: list, t: int, cue: int, part: int, full: bool) -> tuple | None:
         """The hit of a phrase whose first word is word ``t``, or None."""
         label, parts = self.cues[cue]
         length = len(parts[part])
@@ -279,21 +284,21 @@ class CueMatcher:
             if match is None:
                 return None
             full = full and match
-        return Hit(label, cue, part, spans[t][0], spans[t + length - 1][1], full)
+        return label, cue, part, spans[t][0], spans[t + length - 1][1], full
 
     def by_sentence(self, text: str, starts: Sequence[int]) -> dict[int, dict[str, list[Hit]]]:
         """Hits grouped by sentence index (``starts``: sorted sentence start offsets), then
         by label; a conjunction cue counts only where all its parts hit in one sentence."""
-        grouped: dict[int, dict[int, list[Hit]]] = {}
-        for hit in self.find(text):
-            sentence = bisect.bisect_right(starts, hit.start) - 1
-            grouped.setdefault(sentence, {}).setdefault(hit.cue, []).append(hit)
+        grouped: dict[int, dict[int, list[tuple]]] = {}
+        for hit in self._find(text):
+            sentence = bisect.bisect_right(starts, hit[3]) - 1
+            grouped.setdefault(sentence, {}).setdefault(hit[1], []).append(hit)
         result: dict[int, dict[str, list[Hit]]] = {}
         for sentence, per_cue in grouped.items():
             for cue, hits in per_cue.items():
                 label, parts = self.cues[cue]
-                if len({h.part for h in hits}) == len(parts):
-                    result.setdefault(sentence, {}).setdefault(label, []).extend(hits)
+                if len(parts) == 1 or len({h[2] for h in hits}) == len(parts):
+                    result.setdefault(sentence, {}).setdefault(label, []).extend(map(Hit._make, hits))
         return result
 
 

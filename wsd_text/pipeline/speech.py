@@ -493,9 +493,13 @@ class SpeechComponent:
         a colon in a sentence of its own, with no other cue, is asked by the sentence's subject."""
         cued = {self.tok.sentence(c.start)[0] for c in found}
         cues = []
-        for start, end in self.tok.sentences():
-            words = self.tok.lowers(start, end)
-            if start in cued or ":" not in words or "?" not in words[-2:]:
+        tok = self.tok
+        for start, end in tok.sentences():
+            chars = self.text[tok.idx[start]:tok.end[end - 1]]  # strings first: most sentences have no colon
+            if start in cued or ":" not in chars or "?" not in chars[-3:]:
+                continue
+            words = tok.lowers(start, end)
+            if ":" not in words:
                 continue
             colon = start + words.index(":")
             first = self._first_word(start, colon)
