@@ -26,6 +26,7 @@ on paper would.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -158,6 +159,9 @@ def _check_codes(codes: Sequence[Code], source: Path) -> None:
         raise ValueError(f"{source}: duplicate code(s) {', '.join(sorted(duplicates))}.")
 
 
+_START = operator.itemgetter(3)
+
+
 class Hit(NamedTuple):  # a tuple: a report holds thousands, and a frozen dataclass is slow to make
     """Where one part of a cue matched: ``full`` is False for a compound (wildcard) hit."""
 
@@ -229,10 +233,11 @@ class CueMatcher:
                     self._tails.setdefault(word.stem, []).append(key)
                 self._exact.setdefault(word.stem, []).append(key)
 
-    def _lookup(self, token: str) -> tuple[tuple, dict]:
-        """What one word of text can be, cached per distinct word: the (key, full) pairs of
-        the phrases it may start (key = (cue, part, position)), and every key it matches
-        with whether it matches as a whole word (True) or only as a compound (False)."""
+    def _lookup(self, token: str) -> tuple[tuple, tuple, dict]:
+        """What one word of text can be, cached per distinct word: the one-word cue parts it is
+        (label, cue, part, full), the (key, full) pairs of the longer phrases it may start (key
+        = (cue, part, position)), and every key it matches with whether it matches as a whole
+        word (True) or only as a compound (False)."""
         found = self._cache.get(token)
         if found is None:
             low = token.lower()
@@ -250,7 +255,10 @@ class CueMatcher:
                 keys.setdefault(key, full)
             if len(self._cache) > _CACHE_LIMIT:
                 self._cache.clear()
-            found = self._cache[token] = (tuple(p for p in pairs if p[0][2] == 0), keys)
+            starts = [p for p in pairs if p[0][2] == 0]
+            single = tuple((self.cues[k[0]][0], k[0], k[1], full) for k, full in starts if len(self.cues[k[0]][1][k[1]]) == 1)
+            longer = tuple((k, full) for k, full in starts if len(self.cues[k[0]][1][k[1]]) > 1)
+            found = self._cache[token] = (single, longer, keys)
         return found
 
     def find(self, text: str) -> list[Hit]:
@@ -266,11 +274,15 @@ class CueMatcher:
             if entry is None:
                 found[i] = self._lookup(words[i])
         hits = []
-        for t, (starts, _) in enumerate(found):
-            for (cue, part, _), full in starts:
+        for t, (single, longer, _) in enumerate(found):
+            if single:
+                start, end = spans[t]
+                hits += [(label, cue, part, start, end, full) for label, cue, part, full in single]
+            for (cue, part, _), full in longer:
                 hit = self._phrase(found, spans, t, cue, part, full)
                 if hit:
                     hits.append(hit)
+        hits.sort(key=_START)  # text order, as before one-word and longer hits were split
         return hits
 
     def _phrase(self, found: list, spans: list, t: int, cue: int, part: int, full: bool) -> tuple | None:
@@ -280,7 +292,7 @@ class CueMatcher:
         if t + length > len(found):
             return None
         for i in range(1, length):
-            match = found[t + i][1].get((cue, part, i))
+            match = found[t + i][2].get((cue, part, i))
             if match is None:
                 return None
             full = full and match
