@@ -192,6 +192,7 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Opvallend afwezig waren de vrijwilligers, die veel gezinnen met schulden kennen.", "lived_experience", False),
     ("Opvallend afwezig waren de vrijwilligers, die veel gezinnen met schulden kennen.", "informal", True),
     ("Petra was de enige ervaringsdeskundige in de zaal.", "lived_experience", True),
+    ("De voorzitter zegt dat mevrouw Smit de enige ouder was die vanavond heeft ingesproken.", "lived_experience", True),
     ("Ouders zijn de enige die er altijd zijn, zegt ze.", "lived_experience", False),
     ("Waarom zijn de vrijwilligers van de buurtkamer niet uitgenodigd?", "informal", True),
     # a relative "die" is no pronoun; resources are not people; "de enige" only in the room
