@@ -38,6 +38,10 @@ def first(doc):
      "leeft sinds vorig jaar van een uitkering"),
     ("Anna Visser weet hoe het is. Haar dochter wacht al een jaar op hulp, vertelt ze.", "lived_experience", "Haar dochter"),
     ("Anna Visser is al jaren taalmaatje bij Stichting Samen. Ze zegt dat vertrouwen tijd kost.", "informal", "taalmaatje"),
+    # a newcomer's own story
+    ("Anna Visser kwam zeven jaar geleden uit Eritrea naar Nederland en vertelt dat de brieven moeilijk zijn.",
+     "lived_experience", "kwam zeven jaar geleden uit Eritrea"),
+    ("Statushouder Anna Visser vertelt dat de brieven moeilijk zijn.", "lived_experience", "Statushouder"),
     # what the person is "zelf", or "Hij/Zij is ..." opening the next sentence
     ("Coördinator Anna Visser, zelf ook vrijwilliger, vertelt dat de avonden drukker worden.", "informal", "vrijwilliger"),
     ("Daarna nam Anna Visser het woord. Zij is vrijwilliger bij de speeltuin. Ze vertelt dat het druk is.",

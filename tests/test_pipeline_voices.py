@@ -168,6 +168,11 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Opvallend afwezig waren de vrijwilligersorganisaties uit de buurt.", "informal", True),
     # a pronoun for the one perspective the sentence before names
     ("Ook de vrijwilligers van het buurthuis waren uitgenodigd. Helaas waren ze er niet.", "informal", True),
+    ("De vrijwilligers van de zelforganisaties van nieuwkomers oefenen al jaren met nieuwkomers. Helaas waren zij "
+     "er niet bij.", "informal", True),
+    ("De vrijwilligers van de zelforganisaties van nieuwkomers oefenen al jaren met nieuwkomers. Helaas waren zij "
+     "er niet bij.", "lived_experience", False),
+    ("Bij het vorige kenniscafé zaten er nog geen nieuwkomers aan tafel.", "lived_experience", False),
     ("Wij nodigden de bewoners van de flat uit. Niemand van hen heeft kunnen komen.", "lived_experience", True),
     ("Vrijwilligers en ouders hadden zich aangemeld. Helaas waren ze er niet.", "informal", False),
     ("Vrijwilligers en ouders hadden zich aangemeld. Helaas waren ze er niet.", "lived_experience", False),
