@@ -311,6 +311,18 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ('Ouders zaten niet in de zaal.', "lived_experience", True),
     ('Niet in de zaal, maar thuis zaten de kinderen te wachten.', "child", False),
     ('Petra zei dat de meldingen niet over de jongeren gaan die deze avond in de zaal zaten.', "child", False),
+    # not in our midst, nobody at the table while advising on them, nobody signed up, thinly staffed
+    ('Een jonge mantelzorger zelf hadden we die avond niet in ons midden.', "child", True),
+    ('De raad adviseert over deze regeling zonder dat er iemand aan tafel zit die zelf van een minimuminkomen rond moet komen.', "lived_experience", True),
+    ('De raad praat vanavond over mantelzorgers zonder dat er één mantelzorger aan tafel zit.', "lived_experience", True),
+    ('Van de thuisadministraties en maatjesprojecten, die in de praktijk vaak als eersten binnenkomen, had zich niemand aangemeld.', "informal", True),
+    ('Met Fatima als enige inwoner was de kant van de huishoudens zelf aan tafel wel erg dun bezet.', "lived_experience", True),
+    ('Maar er zat niemand in de zaal die als ouder zelf met geldzorgen te maken heeft.', "lived_experience", True),
+    ('Het ging vooral over ouders, terwijl er geen enkele ouder bij het gesprek was.', "lived_experience", True),
+    ('Twee uur lang ging het over kinderen, maar geen enkel kind kon zelf zeggen wat hen helpt.', "child", True),
+    ('Voor de cursus had zich niemand aangemeld, zei de buurtcoach over de vrijwilligers van vorig jaar.', "informal", False),
+    ('Ouders die geen geld hebben, kunnen zich aanmelden bij de voedselbank.', "lived_experience", False),
+    ('De wijkteams zijn dun bezet, zegt de wethouder over de ouders in de wijk.', "lived_experience", False),
     # nobody of them got the floor; talked about without them at the table
     ("Het ging over jongeren, maar geen enkele leerling kwam zelf aan het woord.", "child", True),
     ("De ouders kwamen deze keer niet aan het woord.", "lived_experience", True),

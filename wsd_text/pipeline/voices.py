@@ -221,6 +221,10 @@ class VoiceFinder:
         (a modal in the perfect tense, "heeft niet kunnen komen", is past)."""
         start, end = clauses.stretch(span)
         low = clauses.low
+        # an insertion before the verb describes the people ("die vaak als eersten ... komen"): its
+        # habits are not the meeting's
+        if not span[2] and (insertion := _INSERTION.search(low, clauses.sentence.start, clauses.sentence.start + span[0])):
+            start = max(start, insertion.end(1))
         past = {m.start("modal") for m in self.past_modals.finditer(low, start, end) if "modal" in m.re.groupindex}
         return any(m.start() not in past for m in self.not_now.finditer(low, start, end))
 
