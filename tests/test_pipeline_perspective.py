@@ -180,6 +180,12 @@ def test_perspective_undescribed_member_of_the_council_a_title_names(analyse, ti
     assert first(doc) == (perspective, body)
 
 
+def test_perspective_a_member_in_brackets_belongs_to_the_council_of_the_title(analyse):
+    doc = analyse("PARTICIPATIERAAD SOCIAAL DOMEIN OOSTWIJK\n\nAanwezig: mevr. A. de Wolf (lid), dhr. P. Smit (lid)\n\n"
+                  "Mevr. De Wolf zegt dat het formulier te lang is.")
+    assert first(doc)[0] == "informal"
+
+
 def test_perspective_a_letterhead_phrase_names_no_council(analyse):
     doc = analyse("Verslag werkgroep Armoede en Schulden\n\nOp uitnodiging van de Cliëntenraad Oostwijk\n\n"
                   "Aanwezig: Henk Bos, Piet Smit\n\nHenk Bos vraagt waarom de brief over de toeslag zo laat kwam.")

@@ -39,6 +39,7 @@ from .text import spans_by_actor, tokens_of
 from .voice_cues import words_pattern
 
 AGE = re.compile(r"\s*\(\s*(\d{1,2})\s*(?:jaar)?\s*[,)]")  # "(14)", "(58, achternaam bekend)"
+MEMBER = re.compile(r"\s*(?:\(\s*lid\s*\)|,\s+lid\s*[,.])")  # "A. de Wolf (lid)": a member, of the dominant body
 APPOSITION_START = re.compile(r"\s*(?:\(|,\s+(?:de|het|een|[a-z]+er)\b)")
 QUOTED = re.compile(r"\s*[“„\"‘'«]([^”\"’»\n]{1,2000})")
 # "als (ervaren) vrijwilliger": the role word right after "als" or after one adjective; not
@@ -141,8 +142,10 @@ class PerspectiveComponent:
             return "formal", "interview"
         if ages:
             return self._after_age(ages[0])
-        if dominant is not None and not any(APPOSITION_START.match(self.text, s.end_char) for s in own):
-            # Named without any description: one of the meeting's dominant group.
+        described = any(APPOSITION_START.match(self.text, s.end_char) and not MEMBER.match(self.text, s.end_char)
+                        for s in own)
+        if dominant is not None and not described:
+            # Named without any description, or as "(lid)": one of the meeting's dominant group.
             return dominant[0], dominant[1]
         return "unknown", None
 
