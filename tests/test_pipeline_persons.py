@@ -98,6 +98,8 @@ def test_persons_ignores_laws_places_organisations_and_titles(analyse, text):
      ["Jeroen Faddegon"]),
     ("Intern begeleider Marloes de Wit van basisschool De Vlieger stelde dat scholen de kosten opdrijven.",
      ["Marloes de Wit"]),
+    # a second tussenvoegsel after the surname starts the organisation
+    ("Jongerenwerker Yusuf El Amrani van Jongerenwerk Brakelveen legde uit dat het druk is.", ["Yusuf El Amrani"]),
 ])
 def test_persons_role_words_in_names_and_names_of_organisations(analyse, text, expected):
     assert names(analyse(text)) == expected

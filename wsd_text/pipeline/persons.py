@@ -176,6 +176,10 @@ class PersonFinder:
             at = next((i for i, (w, _) in enumerate(parts) if self.is_interfix(w)), len(parts))
         if at >= 2 and not all(self.lexicon.is_first_name(w) for w, _ in parts[:2]):
             parts = parts[:at]
+        # "Yusuf El Amrani van Jongerenwerk Oost": a second tussenvoegsel after the surname
+        # starts the organisation
+        elif (later := next((i for i in range(at + 2, len(parts)) if self.is_interfix(parts[i][0])), None)) is not None:
+            parts = parts[:later]
         while parts and self.is_interfix(parts[-1][0]):
             parts = parts[:-1]
         words = [w for w, _ in parts if not self.is_interfix(w)]
