@@ -221,9 +221,10 @@ class VoiceFinder:
         (a modal in the perfect tense, "heeft niet kunnen komen", is past)."""
         start, end = clauses.stretch(span)
         low = clauses.low
-        # an insertion before the verb describes the people ("die vaak als eersten ... komen"): its
-        # habits are not the meeting's
-        if not span[2] and (insertion := _INSERTION.search(low, clauses.sentence.start, clauses.sentence.start + span[0])):
+        # a relative clause inserted before the verb describes the people ("die vaak als eersten
+        # ... komen"): its habits are not the meeting's (a time in an insertion, ", vorig jaar,", is)
+        insertion = None if span[2] else _INSERTION.search(low, clauses.sentence.start, clauses.sentence.start + span[0])
+        if insertion and _RELATIVE_START.match(low, insertion.start(1)):
             start = max(start, insertion.end(1))
         past = {m.start("modal") for m in self.past_modals.finditer(low, start, end) if "modal" in m.re.groupindex}
         return any(m.start() not in past for m in self.not_now.finditer(low, start, end))
@@ -288,6 +289,7 @@ _MAIN_VERB = re.compile(rf"\b(?:{_FINITE})\b")
 # an insertion between commas that ends where a match begins, or before the finite verb and a
 # few words ("…, waren deze avond niet vertegenwoordigd"), or one other word
 _INSERTION = re.compile(rf"(,[^,.;:]*,)\s*(?:(?:{_FINITE}|is|zijn|werd|werden)\s+(?:\w+\s+){{0,3}}|\w+\s+)?$")
+_RELATIVE_START = re.compile(r",\s*(?:\w+\s+)?(?:die|dat|wie|waar\w*)\b")  # ", die …", ", bij wie …"
 # a word that makes the people after it an object, not who attends or is missing ("met de jongeren")
 _PREPOSITION = re.compile(r"\b(?:met|bij|over|voor|van|aan|naar|tegen|zonder|om|door)\s+(?:\w+\s+){0,2}$")
 
