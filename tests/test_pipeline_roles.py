@@ -33,6 +33,9 @@ def actor(doc, name):
     ("Henk Pruis (gepensioneerd) zegt dat het moet.", "Henk Pruis", None, None),
     ("Piet de Vries (woont naast het buurthuis) zegt dat het moet.", "Piet de Vries", None, None),
     ("Fatima Yilmaz (bezoeker voedselbank) zegt dat het moet.", "Fatima Yilmaz", None, None),
+    # another name ends a role; a plural role before two coordinated names is both people's
+    ("De initiatiefnemers Mirjam Karsten van Alliantie Oost en Piet de Boer vertelden het.", "Piet de Boer", None, None),
+    ("Daarna delen ervaringsdeskundigen Anna Smit en Joke Bos hun ervaringen.", "Joke Bos", "ervaringsdeskundigen", None),
     # a bracket wrapped over a line end in a list of participants
     ("Aanwezig: Gerda Wolters (voorzitter), Peter Ruiters (Sociaal Wijkteam\nVreeswoude), Fatma Yilmaz "
      "(Humanitas)\nPeter Ruiters zegt dat het moet.", "Peter Ruiters", None, "Sociaal Wijkteam Vreeswoude"),

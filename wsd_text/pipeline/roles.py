@@ -90,6 +90,7 @@ class RolesComponent:
         self.paragraph_starts = [p.start for p in self.paragraphs]
         actors = {a.id: a for a in doc._.wsd_actors or ()}
         spans = list(doc.spans.get("wsd_mentions", []))
+        self.person_tokens = {i: s.start for s in spans if s.label_ == "PERSON" for i in range(s.start, s.end)}
         # All mentions first: "A en B (beiden van X)" describes A through B's mention.
         self._describe(doc, spans, spans)
         by_actor = spans_by_actor(spans)
@@ -163,6 +164,8 @@ class RolesComponent:
         start, first_role, field = span.start, None, 0
         for i in range(span.start - 1, max(span.start - 7, tokens_of(doc).sentence(span.start)[0]) - 1, -1):
             token = doc[i]
+            if i in self.person_tokens:  # another name ends the role, unless both share a plural one
+                return self._shared_plural_role(doc, self.person_tokens[i], i, start)
             if not token.text.replace("-", "").isalpha() or token.lower_ in self.lexicon.verbs:
                 break  # a hyphenated compound is a word: "Wmo-raadslid"
             entry = self.lexicon.entry(token.lower_)
@@ -176,6 +179,13 @@ class RolesComponent:
         if first_role is None or first_role == start - 2 and doc[start - 1].lower_ == "en":
             return None  # "de wethouder en Anna Smit": two people, no role of Anna Smit
         return doc[first_role:start].text
+
+    def _shared_plural_role(self, doc: Doc, other: int, end: int, start: int) -> str | None:
+        """ "ervaringsdeskundigen Anna Smit en Piet Bos": a plural role before two coordinated
+        names is the role of both; else the other name ends the role."""
+        entry = self.lexicon.entry(doc[other - 1].lower_) if other else None
+        joined = doc[end + 1:start].text.strip() in ("en", ",", "&")
+        return doc[other - 1].text if joined and entry and entry.category == "role" and entry.plural else None
 
     def _split(self, text: str) -> tuple[str | None, str | None]:
         """An apposition as (role, organisation): role words first, capitalised words after."""
