@@ -338,6 +338,14 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ('Er was geen geld voor kinderen.', "child", False),
     ('Niet iedereen kwam aan het woord, maar de vrijwilligers wel.', "informal", False),
     ("Bij de eerste avond, vorig jaar, kwamen ouders nauwelijks aan het woord.", "lived_experience", False),
+    # an empty side, a long subject before "aan tafel", a split "nam deel", one among many ("Eén" too)
+    ('Aan de professionele kant van de zorg bleef het deze avond angstvallig leeg.', "formal", True),
+    ('Eén stoel bleef leeg, figuurlijk dan: niemand van het vrijwilligerswerk of van de buurtverenigingen zat mee aan tafel.', "informal", True),
+    ('Er was deze middag niemand aanwezig die zelf rond moet komen van een laag inkomen.', "lived_experience", True),
+    ('Belangrijker nog: aan dit gesprek nam geen enkele ouder deel.', "lived_experience", True),
+    ('Eén ervaringsdeskundige tussen vier professionals, dat vond ik te mager.', "lived_experience", True),
+    ('Een vrijwilliger tussen twee afspraken door belde de wijkagent.', "informal", False),
+    ('De kant van de ouders bleef in de presentatie onderbelicht.', "lived_experience", False),
     # nobody of them got the floor; talked about without them at the table
     ("Het ging over jongeren, maar geen enkele leerling kwam zelf aan het woord.", "child", True),
     ("De ouders kwamen deze keer niet aan het woord.", "lived_experience", True),

@@ -313,11 +313,12 @@ def _most_specific(per: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
 
 
 def _lower(text: str) -> str:
-    """Lower-cased text with the same offsets (a character whose lower case is longer stays)."""
+    """Lower-cased text with the same offsets (a character whose lower case is longer stays);
+    "Eén" opening a sentence becomes "één", as the patterns write it."""
     low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.replace("eén", "één")
 
 
 def _word_matches(pattern: re.Pattern, low: str, start: int = 0, end: int | None = None):
