@@ -346,6 +346,18 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ('Eén ervaringsdeskundige tussen vier professionals, dat vond ik te mager.', "lived_experience", True),
     ('Een vrijwilliger tussen twee afspraken door belde de wijkagent.', "informal", False),
     ('De kant van de ouders bleef in de presentatie onderbelicht.', "lived_experience", False),
+    # who wishes is not missing; a relative clause's modal; "rond de tafel"; a delegation sent; earlier meetings
+    ('Van het beleid en de hulpverlening zat er zaterdag niemand mee aan tafel.', "formal", True),
+    ('De jongerenraad wil voor het vervolg samen met de school een aantal ouders uitnodigen.', "child", False),
+    ('De jongerenraad wil voor het vervolg samen met de school een aantal ouders uitnodigen.', "lived_experience", True),
+    ('De mensen die zelf niet digitaal mee kunnen, waren niet in het webinar te zien.', "lived_experience", True),
+    ('De informele kant was vanmiddag dun bezet: geen enkele vrijwilligersorganisatie had een afvaardiging gestuurd.', "informal", True),
+    ('Toch zat er niemand rond de tafel die zelf kinderen grootbrengt met een leefloon.', "lived_experience", True),
+    ('Toch zat er niemand rond de tafel die zelf kinderen grootbrengt met een leefloon.', "child", False),
+    ('In het vorige overleg waren er geen jongeren aanwezig.', "child", False),
+    ('Wat ik die avond echt miste, waren de mensen die er beroepsmatig over gaan.', "formal", True),
+    ('Vrijwilligers waren er genoeg, maar er was niemand van de gemeente.', "informal", False),
+    ('Ouders waren er volop, maar niet iedereen kwam aan het woord.', "lived_experience", False),
     # nobody of them got the floor; talked about without them at the table
     ("Het ging over jongeren, maar geen enkele leerling kwam zelf aan het woord.", "child", True),
     ("De ouders kwamen deze keer niet aan het woord.", "lived_experience", True),

@@ -2,7 +2,7 @@
 
 The file's own header explains each key; a user's file (``--settings`` ``data_dir``, or the
 component's ``cues`` path) replaces it whole, and the keys added later (``pronouns``,
-``plural_nouns``, ``addressed``, ``coordinators``, ``past_modals``, ``attendees``) may be left out.
+``plural_nouns``, ``addressed``, ``coordinators``, ``past_modals``, ``attendees``, ``wishing``) may be left out.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from ..resources import load_yaml
 CUES_FILE = "voice_cues.yaml"
 TOP_KEYS = {"skip_names", "terms", "parts", "meeting", "not_now", "past_modals", "name_fillers", "pronouns",
             "plural_nouns", "addressed", "coordinators", "clause_breaks", "attendance", "missing", "named",
-            "attendees"}
+            "attendees", "wishing"}
 PATTERN_KEYS = ("clause_breaks", "coordinators", "past_modals", "plural_nouns")  # one regex each
 MISSING_KINDS = ("few", "none", "wanted")
 NEVER = "(?!)"  # a pattern that matches nothing

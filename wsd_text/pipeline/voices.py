@@ -71,6 +71,7 @@ class VoiceFinder:
         self.attendees = compile_cue(words_pattern(cues.get("attendees"), r"\b(?:{})$"), source)
         self.not_now = compile_cue(words_pattern(cues.get("not_now"), r"\b(?:{})\b"), source)
         self.past_modals = compile_cue(cues.get("past_modals") or NEVER, source)
+        self.wishing = compile_cue(words_pattern(cues.get("wishing"), r"\b(?:{})\b"), source)
         self.fillers = compile_cue(words_pattern(cues.get("name_fillers"), r"^(?:(?:{})\s+)+"), source)
         self.attendance = [("attend", compile_cue(p, source, meeting)) for p in cues["attendance"]]
         self.missing = [(m["kind"], compile_cue(m["pattern"], source, meeting)) for m in cues["missing"]]
@@ -128,7 +129,7 @@ class VoiceFinder:
         invitation = self.addressed.search(low, sentence.start, sentence.end) is not None
         now = [(kind, span) for kind, span in flag_spans  # a wish is never now; an invitation no wish
                if (kind == "wanted" and not invitation) or (kind != "wanted" and not self._not_now(main, span))]
-        flagged = {p for _, span in now for p in self._missing(whole, main, span)}
+        flagged = {p for kind, span in now for p in self._flagged(whole, main, kind, span)}
         flagged |= self._by_pronoun(text, per, main, now, before)
         by_kind = {kind: set() for kind in MISSING_KINDS}
         for kind, span in now:
@@ -136,6 +137,13 @@ class VoiceFinder:
         attending = {p for _, span in attend_spans if not self._not_now(main, span)
                      for p in self._named_in(per, clauses, span)}
         return by_kind["few"] | (attending - by_kind["none"]), flagged
+
+    def _flagged(self, whole: dict, main: Clauses, kind: str, span: tuple) -> set[str]:
+        """The perspectives one missing-phrase flags in its main clause; for a wish, not the one
+        who wishes ("De jongerenraad wil volgende keer ouders uitnodigen")."""
+        if kind == "wanted" and (wish := self.wishing.search(main.low, *main.stretch(span))) and wish.start() < main.sentence.start + span[0]:
+            whole = {p: [h for h in hits if h.start > wish.start()] for p, hits in whole.items()}
+        return self._missing(whole, main, span)
 
     def _named_in(self, per: dict, clauses: Clauses, span: tuple) -> set[str]:
         """The perspectives an attendance or missing-phrase names in its clauses, or around an
@@ -226,6 +234,8 @@ class VoiceFinder:
         insertion = None if span[2] else _INSERTION.search(low, clauses.sentence.start, clauses.sentence.start + span[0])
         if insertion and _RELATIVE_START.match(low, insertion.start(1)):
             start = max(start, insertion.end(1))
+        elif low.startswith("die ", start) and (comma := low.rfind(",", start, clauses.sentence.start + span[0])) > 0:
+            start = comma  # "de mensen die zelf niet mee kunnen, waren niet in het webinar te zien"
         past = {m.start("modal") for m in self.past_modals.finditer(low, start, end) if "modal" in m.re.groupindex}
         return any(m.start() not in past for m in self.not_now.finditer(low, start, end))
 
