@@ -47,7 +47,6 @@ LABEL_BEFORE = re.compile(r"\b(?:[Vv]raag|[Aa]ntwoord|[Rr]eactie|[Oo]pmerking)\s
 LABEL_REACH = len("Opmerking van  ")  # the longest label of LABEL_BEFORE
 CAPTION_AFTER = re.compile(r"[ \t]+[-–—][ \t]+[^\n]{2,60}(?:\n|\Z)")
 QUOTE_WORDS = 3
-QUESTION_LEADS = {"opent", "opende", "begint", "begon", "start", "startte", "sluit", "sloot"}  # "opende met een vraag:"
 
 
 @Language.factory("wsd_speech", assigns=["doc._.wsd_actors", "doc.spans"],
@@ -274,7 +273,7 @@ class SpeechComponent(SubjectGrammar):
             colon = start + words.index(":")
             first = self._first_word(start, colon)
             if first is None or end - colon <= QUOTE_WORDS or self.tok.word(colon + 1) in OPEN_QUOTES \
-                    or not any(w in self.lexicon.verbs or w in QUESTION_LEADS for w in self.tok.lowers(first, colon)):
+                    or not any(w in self.lexicon.verbs or w in self.lexicon.chair_verbs for w in self.tok.lowers(first, colon)):
                 continue  # "X kreeg de vraag: …?" is asked, not asking
             if self.tok.lower(first) in PRONOUNS:
                 actor = self._antecedent(first)
