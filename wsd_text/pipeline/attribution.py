@@ -161,8 +161,8 @@ class _Context:
 
     def _opens_with_pronoun(self, start: int, end: int) -> bool:
         """Whether the sentence in ``[start, end)`` opens with a subject pronoun."""
-        first = len(self.text[start:end]) - len(self.text[start:end].lstrip())
-        return self.pronoun.match(self.text, start + first, end) is not None
+        chunk = self.text[start:end]
+        return self.pronoun.match(self.text, start + len(chunk) - len(chunk.lstrip()), end) is not None
 
     def group_before(self, offset: int) -> str | None:
         """The poll group (§8.9): the nearest POLL mention, else the nearest group before ``offset``."""

@@ -206,8 +206,8 @@ class PerspectiveComponent:
         for span in own:
             _, after = self.tok.sentence(span.start)
             yield span.end_char, self.tok.end[after - 1]
-            others = self.others.search(self.text, span.end_char, self.tok.end[after - 1])
-            if after < len(self.tok) and self.tok.lower(after) in COPULA_SUBJECTS and not others:
+            if after < len(self.tok) and self.tok.lower(after) in COPULA_SUBJECTS \
+                    and not self.others.search(self.text, span.end_char, self.tok.end[after - 1]):
                 yield self.tok.end[after], self.tok.end[self.tok.sentence(after)[1] - 1]
 
     def _nearby_organisation(self, own) -> tuple[str, str] | None:

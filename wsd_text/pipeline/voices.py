@@ -150,7 +150,7 @@ class VoiceFinder:
         insertion before it ("Ook vrijwilligers van de buurtvaders, die 's avonds door de wijk
         lopen, waren aanwezig"), with a list after a colon or "onder wie"."""
         start = clauses.sentence.start
-        if not span[2] and (insertion := _INSERTION.search(clauses.low, start, start + span[0])):
+        if insertion := _insertion(clauses, span):
             return self._around(per, clauses, span, insertion)
         # a group ("veertien deelnemers") is listed after its colon; "veertien vragen: ..." is not people
         listed = not span[2] or self.attendees.search(clauses.low, start + span[0], start + span[1])
@@ -161,8 +161,7 @@ class VoiceFinder:
         clauses right after that say who: a relative clause or a list after a colon ("Er
         waren weinig mensen die zelf schulden hebben", "Eén stem ontbrak: die van de
         leerlingen")."""
-        start = main.sentence.start
-        if not span[2] and (insertion := _INSERTION.search(main.low, start, start + span[0])):
+        if insertion := _insertion(main, span):
             return self._around(whole, main, span, insertion)
         passed = _passed(main, span)
         return main.people(whole, span, passed) or \
@@ -231,10 +230,11 @@ class VoiceFinder:
         low = clauses.low
         # a relative clause inserted before the verb describes the people ("die vaak als eersten
         # ... komen"): its habits are not the meeting's (a time in an insertion, ", vorig jaar,", is)
-        insertion = None if span[2] else _INSERTION.search(low, clauses.sentence.start, clauses.sentence.start + span[0])
+        insertion = _insertion(clauses, span)
         if insertion and _RELATIVE_START.match(low, insertion.start(1)):
             start = max(start, insertion.end(1))
-        elif low.startswith("die ", start) and (comma := low.rfind(",", start, clauses.sentence.start + span[0])) > 0:
+        elif start - clauses.sentence.start in clauses.relative \
+                and (comma := low.rfind(",", start, clauses.sentence.start + span[0])) > 0:
             start = comma  # "de mensen die zelf niet mee kunnen, waren niet in het webinar te zien"
         past = {m.start("modal") for m in self.past_modals.finditer(low, start, end) if "modal" in m.re.groupindex}
         return any(m.start() not in past for m in self.not_now.finditer(low, start, end))
@@ -302,6 +302,13 @@ _INSERTION = re.compile(rf"(,[^,.;:]*,)\s*(?:(?:{_FINITE}|is|zijn|werd|werden)\s
 _RELATIVE_START = re.compile(r",\s*(?:\w+\s+)?(?:die|dat|wie|waar\w*)\b")  # ", die …", ", bij wie …"
 # a word that makes the people after it an object, not who attends or is missing ("met de jongeren")
 _PREPOSITION = re.compile(r"\b(?:met|bij|over|voor|van|aan|naar|tegen|zonder|om|door)\s+(?:\w+\s+){0,2}$")
+
+
+def _insertion(clauses: Clauses, span: tuple) -> re.Match | None:
+    """The insertion between commas right before the phrase at ``span`` (not for a pattern
+    whose `people` group says who it is about)."""
+    start = clauses.sentence.start
+    return None if span[2] else _INSERTION.search(clauses.low, start, start + span[0])
 
 
 def _passed(main: Clauses, span: tuple) -> frozenset[int]:
