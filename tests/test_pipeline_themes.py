@@ -66,6 +66,16 @@ def test_themes_rule(nlp, text, code, coded):
     ("Veel inwoners haken af omdat de formulieren ingewikkeld zijn. Een inloopspreekuur zonder afspraak "
      "verlaagt de drempel.", "toegankelijkheid_hulp", True),
     ("Met een laagdrempelig inloopspreekuur proberen we meer ouders te bereiken.", "toegankelijkheid_hulp", False),
+    # one full sentence on a barrier to help is a discussion, as for trust and prevention
+    ("Wie hulp zoekt bij zijn rekeningen, belandt eerst maandenlang op een wachtlijst voordat er iemand "
+     "met hem meekijkt.", "toegankelijkheid_hulp", True),
+    ("De huisarts en de buurtcoach signaleren vaak al dat een gezin het moeilijk heeft, lang voordat er een "
+     "aanmaning komt.", "preventie_vroegsignalering", True),
+    ("Op de middelbare school krijgen leerlingen geldlessen. Ook een gastles over geldzaken van de "
+     "budgetcoach hoort erbij.", "financiele_gezondheid", True),
+    ("Wie een aankoop achteraf betalen kan, raakt makkelijk het overzicht kwijt. Een kleine buffer voorkomt "
+     "dat een kapotte wasmachine meteen een probleem wordt.", "financiele_gezondheid", True),
+    ("De wachtlijst werd genoemd.", "toegankelijkheid_hulp", False),
     ("Sinds de wijziging van de Participatiewet zijn de regels voor bijverdienen soepeler. De gemeente past "
      "haar armoedebeleid daarop aan.", "beleid_wetgeving", True),
     ("De avond werd geopend door de beleidsmedewerker van de gemeente. Daarna was er koffie.",
