@@ -419,6 +419,31 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     # a proportion is no headcount of this meeting
     ("Slechts een op de vijf gezinnen vroeg de toeslag aan.", "lived_experience", False),
     ("Maar twee procent van de ouders wist ervan.", "lived_experience", False),
+    # a relative clause opened by a preposition ("om wie", "met wie") passes to its subject
+    ("De ouders met wie we spraken, waren er niet bij.", "lived_experience", True),
+    ("Wat opviel: de jongeren om wie het ging, zaten er zelf niet bij.", "child", True),
+    ("De jongeren om wie het ging, kwamen na afloop nog even binnen.", "child", False),
+    # a relative insertion with commas of its own describes the subject before it
+    ("Jonge mantelzorgers, die naast school voor een opa, broertje of zus zorgen, waren er niet bij.", "child", True),
+    ("Jonge mantelzorgers, die naast school voor een opa, broertje of zus zorgen, waren er niet bij.",
+     "lived_experience", False),
+    # the verb before its subject, "nergens", a table with a determiner
+    ("We hadden ze gevraagd, maar die avond bleef de stoel van de ervaringsdeskundigen leeg.",
+     "lived_experience", True),
+    ("Bij de vorige bijeenkomst bleef de stoel van de jongeren leeg.", "child", False),
+    ("Een scholier of student hebben we die avond nergens aan tafel gezien.", "child", True),
+    ("Nergens in de stad zijn zoveel vrijwilligers actief als hier.", "informal", False),
+    ("Er werd lang over kinderen gepraat, maar geen enkel kind had zelf een stoel aan onze tafel.", "child", True),
+    # a pronoun as who is missing stands for the people named before
+    ("De vrijwilligers van de inloop waren wel uitgenodigd, maar er kwam niemand van hen.", "informal", True),
+    ("De ouders waren er allemaal. Er kwam niemand van hen te laat.", "lived_experience", False),
+    # a dash before "maar" ends a main clause as a comma does: the habit in the aside is not the meeting's
+    ("Het ging over jongeren – twintigers voelen zich vaak eenzaam – maar er zat geen scholier in de zaal.",
+     "child", True),
+    # a follow-up meeting is the next one; "vervolgens" is no meeting
+    ("Afgesproken wordt dat bij de vervolgbespreking in het najaar ook jonge mantelzorgers zelf worden "
+     "uitgenodigd om aan te schuiven, samen met de school.", "child", True),
+    ("Vervolgens werden de ouders uitgenodigd om aan te schuiven bij de tafels.", "lived_experience", False),
 ])
 def test_voices_flagged_missing(nlp, text, perspective, flagged):
     voice = analyse(nlp, text)._.wsd_voices[perspective]

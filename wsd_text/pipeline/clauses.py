@@ -3,8 +3,9 @@ or an attendance phrase reaches, and which perspectives are named there.
 
 A Dutch clause starts at a subordinating word or relative pronoun ("die", "omdat",
 "terwijl" ...) or at ";" and ":" (``clause_breaks`` in ``voice_cues.yaml``); a comma with
-"en", "maar" ... starts another main clause (``coordinators``). The words are data; this
-module only measures offsets.
+"en", "maar" ... starts another main clause (``coordinators``); ``relative_starts`` and
+``listed_starts`` say which breaks open a relative clause or a list of people. The words are
+data; this module only measures offsets.
 """
 from __future__ import annotations
 
@@ -15,20 +16,24 @@ from dataclasses import dataclass, replace
 from .themes import Sentence
 
 WORDY = re.compile(r"\w")
+_NEVER = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
 class Clauses:
     """Clause bounds of one sentence: offsets within it, its length as the last bound.
 
-    ``relative`` holds the bounds that open a relative clause ("die ..."), ``listed`` those
-    at a colon ("namen 35 mensen deel: ...") or "onder wie" ("de aanwezigen, onder wie ..."); both come from the clause breaks alone.
+    ``relative`` holds the bounds that open a relative clause ("die ...", "om wie ..."),
+    ``listed`` those that open a list of who ("namen 35 mensen deel: ...", "de aanwezigen,
+    onder wie ..."): the breaks where the patterns of the same names match.
 
     Examples
     --------
     >>> s = Sentence(0, 37, "body", "Ouders die krap zitten, waren er niet")
-    >>> Clauses.split(s.text.lower(), s, re.compile(r"\\bdie\\b")).bounds
-    [0, 7, 37]
+    >>> die = re.compile(r"\\bdie\\b")
+    >>> clauses = Clauses.split(s.text.lower(), s, die, relative=die)
+    >>> clauses.bounds, sorted(clauses.relative)
+    ([0, 7, 37], [7])
     """
 
     low: str
@@ -38,13 +43,13 @@ class Clauses:
     listed: frozenset[int]
 
     @classmethod
-    def split(cls, low: str, sentence: Sentence, breaks: re.Pattern) -> "Clauses":
+    def split(cls, low: str, sentence: Sentence, breaks: re.Pattern, relative: re.Pattern = _NEVER,
+              listed: re.Pattern = _NEVER) -> "Clauses":
         """The clauses of ``sentence`` in the lower-cased text ``low``."""
         bounds = _bounds(low, sentence, (breaks,))
-        start = sentence.start
-        return cls(low, sentence, bounds, frozenset(b for b in bounds if low.startswith("die ", start + b)),
-                   frozenset(b for b in bounds if low.startswith(":", start + b)
-                             or low.startswith("wie ", start + b) and low.endswith("onder ", 0, start + b)))
+        def opening(pattern: re.Pattern) -> frozenset[int]:
+            return frozenset(b for b in bounds if pattern.match(low, sentence.start + b))
+        return cls(low, sentence, bounds, opening(relative), opening(listed))
 
     def joined(self, coordinators: re.Pattern, breaks: re.Pattern) -> "Clauses":
         """The same sentence with each main clause of a coordination on its own ("vrijwilligers

@@ -16,8 +16,8 @@ from ..resources import load_yaml
 CUES_FILE = "voice_cues.yaml"
 TOP_KEYS = {"skip_names", "terms", "parts", "meeting", "not_now", "past_modals", "name_fillers", "pronouns",
             "plural_nouns", "addressed", "coordinators", "clause_breaks", "attendance", "missing", "named",
-            "attendees", "wishing"}
-PATTERN_KEYS = ("clause_breaks", "coordinators", "past_modals", "plural_nouns")  # one regex each
+            "attendees", "wishing", "relative_starts", "listed_starts"}
+PATTERN_KEYS = ("clause_breaks", "coordinators", "past_modals", "plural_nouns", "relative_starts", "listed_starts")  # one regex each
 MISSING_KINDS = ("few", "none", "wanted")
 NEVER = "(?!)"  # a pattern that matches nothing
 

@@ -65,6 +65,8 @@ class VoiceFinder:
         self.meeting = re.compile(rf"\b{meeting}") if cues.get("meeting") else None
         self.clause_breaks = compile_cue(cues["clause_breaks"], source)
         self.coordinators = compile_cue(cues.get("coordinators") or NEVER, source)
+        self.relative_starts = compile_cue(cues.get("relative_starts") or NEVER, source)
+        self.listed_starts = compile_cue(cues.get("listed_starts") or NEVER, source)
         self.pronouns = compile_cue(words_pattern(cues.get("pronouns"), r"\b(?:{})\b"), source)
         self.plural_nouns = compile_cue(cues.get("plural_nouns") or NEVER, source)
         self.addressed = compile_cue(words_pattern(cues.get("addressed"), r"\b(?:{})\b"), source)
@@ -121,7 +123,7 @@ class VoiceFinder:
         the terms of the sentence before, for a pronoun that stands for them."""
         if not flag_spans and not attend_spans:
             return set(), set()  # most sentences: only mentions, no clauses to measure
-        clauses = Clauses.split(low, sentence, self.clause_breaks)
+        clauses = Clauses.split(low, sentence, self.clause_breaks, self.relative_starts, self.listed_starts)
         # A flag belongs to its own main clause: "vrijwilligers waren er, maar ouders ontbraken".
         main = clauses.joined(self.coordinators, self.clause_breaks)
         # A part of a perspective ("huisartsen") that is missing goes to missing_named (§8.15).
@@ -174,7 +176,10 @@ class VoiceFinder:
         the insertion describes who is missing and is not them; they are named after it in
         the phrase's clauses, or else before it, as the subject the insertion interrupts."""
         offset, opening, closing = main.sentence.start, insertion.start(1), insertion.end(1)
-        first = main.reach((opening - offset, opening - offset + 1, False))[0] + offset
+        # an insertion may be the end of a relative clause with commas of its own ("Jonge
+        # mantelzorgers, die voor een ouder, broertje of zus zorgen, waren er niet"): its subject
+        # stands before the relative clause
+        first = main.reach((opening - offset, opening - offset + 1, False), main.relative)[0] + offset
         last = main.stretch(span)[1]
         def named(start: int, end: int) -> set[str]:
             return {p for p, hits in whole.items()
@@ -188,14 +193,19 @@ class VoiceFinder:
         ze waren er niet"); see `_antecedent`. Not in a wish, where the pronoun is mostly who
         wishes ("Zij mist de corporatie aan tafel")."""
         for kind, span in now:
-            # a pattern with a `people` group names who is missing there, not by a pronoun
-            if kind == "wanted" or span[2] or main.people(per, span):
+            if kind == "wanted" or main.people(per, span):
                 continue
-            pronoun = next(self._pronouns(main, span), None)
+            pronoun = self._pronoun_group(main, span) if span[2] else next(self._pronouns(main, span), None)
             found = pronoun is not None and self._antecedent(text, main, per, main.reach(span)[0], pronoun, before)
             if found:
                 return found
         return set()
+
+    def _pronoun_group(self, main: Clauses, span: tuple) -> int | None:
+        """The offset of a pattern's `people` group when it is a pronoun ("er kwam niemand van
+        hen"); a group of other words names who is missing itself."""
+        start, end = main.sentence.start + span[0], main.sentence.start + span[1]
+        return start if self.pronouns.fullmatch(main.low, start, end) else None
 
     def _pronouns(self, main: Clauses, span: tuple):
         """Offsets of the pronouns in the clauses of ``span``, not counting a relative "die"
