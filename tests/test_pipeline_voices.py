@@ -2,6 +2,8 @@
 import pytest
 import spacy
 
+from wsd_text.ingest import report_from_text
+from wsd_text.nlp import build_pipeline, make_doc
 from wsd_text.pipeline.extensions import register_extensions
 from wsd_text.pipeline.voices import VoiceFinder, load_voice_cues
 from wsd_text.records import Actor
@@ -444,6 +446,12 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Afgesproken wordt dat bij de vervolgbespreking in het najaar ook jonge mantelzorgers zelf worden "
      "uitgenodigd om aan te schuiven, samen met de school.", "child", True),
     ("Vervolgens werden de ouders uitgenodigd om aan te schuiven bij de tafels.", "lived_experience", False),
+    # several parts of the formal side all missing, and nobody formal there: the side itself (§8.15)
+    ("Van de gemeente, het wijkteam of de huisartsenpraktijk was niemand komen opdagen.", "formal", True),
+    ("De wethouder en de burgemeester waren er niet bij.", "formal", True),
+    ("Er waren twaalf beroepskrachten aanwezig. De burgemeester en de raadsleden waren er niet bij.",
+     "formal", False),
+    ("Een beleidsmedewerker van de gemeente was er niet bij.", "formal", False),
 ])
 def test_voices_flagged_missing(nlp, text, perspective, flagged):
     voice = analyse(nlp, text)._.wsd_voices[perspective]
@@ -535,3 +543,17 @@ def test_voices_cue_file_without_the_optional_keys(tmp_path):
     nlp.add_pipe("wsd_voices", config={"cues": str(path)})
     doc = analyse(nlp, "Jongeren ontbraken helaas, maar ze kwamen later.")
     assert doc._.wsd_voices["child"].flagged_missing
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    ("Ouders waren er niet bij.", True),
+    ("Eind maart waren er geen ouders aanwezig.", True),
+    # another month than the meeting's is another time: an earlier meeting
+    ("Bij de avond in januari waren er geen ouders aanwezig.", False),
+])
+def test_voices_another_month_is_another_meeting(sentence, flagged):
+    text = f"Verslag\n\nOp dinsdag 12 maart 2024 vond de bijeenkomst plaats in het buurthuis. {sentence}\n"
+    report = report_from_text(text, "r.txt")
+    assert report.metadata.event_date == "2024-03-12"
+    voice = make_doc(report, build_pipeline())._.wsd_voices["lived_experience"]
+    assert voice.flagged_missing is flagged

@@ -21,7 +21,9 @@ holds a pronoun ("Die hadden we uitgenodigd, maar ze waren er niet") flags the o
 perspective named earlier in the sentence, else the one the sentence before names. The first body sentence that flags a perspective is
 its ``evidence`` (§8.17). A term that names only a part of a perspective
 ("huisartsen", "de woningcorporatie") flags nothing: it goes to ``missing_named`` with the
-other voices named as missing, which leaves out the four perspectives (§8.15, §8.16). All
+other voices named as missing, which leaves out the four perspectives (§8.15, §8.16); two or
+more parts named missing together flag their side when none of it took part ("Van de
+gemeente, het wijkteam en de huisartsenpraktijk was niemand gekomen"). All
 words and phrases are in ``data/nl/voice_cues.yaml``; the clause rule (`clauses.Clauses`)
 is this module's own heuristic, so that an attendance phrase about volunteers does not make
 the residents they help present.
@@ -65,6 +67,9 @@ class VoiceFinder:
         self.meeting = re.compile(rf"\b{meeting}") if cues.get("meeting") else None
         self.clause_breaks = compile_cue(cues["clause_breaks"], source)
         self.coordinators = compile_cue(cues.get("coordinators") or NEVER, source)
+        self.months = [m.lower() for m in cues.get("months") or ()]
+        self.dated_month = cues.get("dated_month") or NEVER
+        compile_cue(self.dated_month.replace("{months}", "|".join(self.months)), source)  # a broken one fails here
         self.relative_starts = compile_cue(cues.get("relative_starts") or NEVER, source)
         self.listed_starts = compile_cue(cues.get("listed_starts") or NEVER, source)
         self.pronouns = compile_cue(words_pattern(cues.get("pronouns"), r"\b(?:{})\b"), source)
@@ -87,19 +92,26 @@ class VoiceFinder:
         terms = self._terms(text, sentences)
         flags_at = _scan(low, self.missing, sentences, starts)
         attending_at = _scan(low, self.attendance, sentences, starts)
-        present, mentioned, flags = {}, {}, {}
+        other_months = self._other_months(doc._.wsd_report)
+        present, mentioned, flags, by_parts = {}, {}, {}, {}
         for index in sorted(terms.keys() | flags_at.keys()):
             sentence, per = sentences[index], terms.get(index, {})
-            there, flagged = self._judge(text, low, sentence, per, flags_at.get(index, ()), attending_at.get(index, ()),
-                                         terms.get(index - 1))
+            there, flagged, parts = self._judge(text, low, sentence, per, flags_at.get(index, ()),
+                                                attending_at.get(index, ()), terms.get(index - 1), other_months)
             for p in there:
                 present.setdefault(p, sentence.text)
             for p in flagged:
                 flags.setdefault(p, []).append(sentence)
+            for p in parts:
+                by_parts.setdefault(p, []).append(sentence)
             for p in per:
                 mentioned.setdefault(p, sentence.text)
         voiced, taking_part = self._from_actors(doc, text, sentences, starts)
         present = {**taking_part, **present}
+        # Several parts of a side that all stayed away are the side itself, when none of it took part.
+        for p, found in by_parts.items():
+            if p not in voiced and p not in present:
+                flags.setdefault(p, []).extend(found)
         doc._.wsd_voices = {p: _voice(p, voiced, present, mentioned, flags.get(p, [])) for p in PERSPECTIVES}
         doc._.wsd_missing_named = self._missing_named(text, low, [sentences[i] for i in sorted(flags_at)])
         return doc
@@ -117,12 +129,23 @@ class VoiceFinder:
                 result[index] = kept
         return result
 
+    def _other_months(self, report) -> re.Pattern | None:
+        """A clause dated in another month than the meeting ("in oktober" in the report of a
+        December meeting) speaks of another time (`dated_month`); None when the report has no
+        event date."""
+        date = report.metadata.event_date if report is not None else None
+        if not date or not self.months:
+            return None
+        others = [m for number, m in enumerate(self.months, 1) if number != int(date[5:7])]
+        return re.compile(self.dated_month.replace("{months}", "|".join(others)))  # cached by re
+
     def _judge(self, text: str, low: str, sentence: Sentence, per: dict, flag_spans, attend_spans,
-               before: dict | None = None):
-        """Perspectives one sentence makes present, and those it flags as missing; ``before``:
-        the terms of the sentence before, for a pronoun that stands for them."""
+               before: dict | None = None, other_months: re.Pattern | None = None):
+        """Perspectives one sentence makes present, those it flags as missing, and those it names
+        as missing by their parts alone (`_by_parts`); ``before``: the terms of the sentence
+        before, for a pronoun that stands for them."""
         if not flag_spans and not attend_spans:
-            return set(), set()  # most sentences: only mentions, no clauses to measure
+            return set(), set(), set()  # most sentences: only mentions, no clauses to measure
         clauses = Clauses.split(low, sentence, self.clause_breaks, self.relative_starts, self.listed_starts)
         # A flag belongs to its own main clause: "vrijwilligers waren er, maar ouders ontbraken".
         main = clauses.joined(self.coordinators, self.clause_breaks)
@@ -130,15 +153,16 @@ class VoiceFinder:
         whole = {p: self._whole(text, hits) for p, hits in per.items()}
         invitation = self.addressed.search(low, sentence.start, sentence.end) is not None
         now = [(kind, span) for kind, span in flag_spans  # a wish is never now; an invitation no wish
-               if (kind == "wanted" and not invitation) or (kind != "wanted" and not self._not_now(main, span))]
+               if (kind == "wanted" and not invitation) or (kind != "wanted" and not self._not_now(main, span, other_months))]
         flagged = {p for kind, span in now for p in self._flagged(whole, main, kind, span)}
         flagged |= self._by_pronoun(text, per, main, now, before)
         by_kind = {kind: set() for kind in MISSING_KINDS}
         for kind, span in now:
             by_kind[kind] |= self._named_in(per, main, span)
-        attending = {p for _, span in attend_spans if not self._not_now(main, span)
+        attending = {p for _, span in attend_spans if not self._not_now(main, span, other_months)
                      for p in self._named_in(per, clauses, span)}
-        return by_kind["few"] | (attending - by_kind["none"]), flagged
+        parts = {p for kind, span in now if kind == "none" for p in self._by_parts(text, per, main, span)}
+        return by_kind["few"] | (attending - by_kind["none"]), flagged, parts - flagged
 
     def _flagged(self, whole: dict, main: Clauses, kind: str, span: tuple) -> set[str]:
         """The perspectives one missing-phrase flags in its main clause; for a wish, not the one
@@ -146,6 +170,23 @@ class VoiceFinder:
         if kind == "wanted" and (wish := self.wishing.search(main.low, *main.stretch(span))) and wish.start() < main.sentence.start + span[0]:
             whole = {p: [h for h in hits if h.start > wish.start()] for p, hits in whole.items()}
         return self._missing(whole, main, span)
+
+    def _by_parts(self, text: str, per: dict, main: Clauses, span: tuple) -> set[str]:
+        """The perspectives a missing-phrase names by two or more of their `parts` and nothing
+        else ("Van de gemeente, het wijkteam en de huisartsenpraktijk was niemand gekomen"):
+        the whole side when none of it took part (§8.15; one part, "de wethouder", stays a
+        part)."""
+        start, end = main.stretch(span)
+        found = set()
+        for p in self._missing(per, main, span):
+            hits = sorted((h for h in per[p] if start <= h.start < end), key=lambda h: h.start)
+            words = {text[h.start:h.end].lower() for h in hits}
+            # "een beleidsmedewerker van de gemeente" is one part: the second word only says whose
+            parts = [h for h, before in zip(hits, [None, *hits]) if before is None
+                     or not _OF.fullmatch(main.low, before.end, h.start)]
+            if len(parts) >= 2 and words <= self.parts:
+                found.add(p)
+        return found
 
     def _named_in(self, per: dict, clauses: Clauses, span: tuple) -> set[str]:
         """The perspectives an attendance or missing-phrase names in its clauses, or around an
@@ -233,9 +274,10 @@ class VoiceFinder:
             earlier = whole(before, start, heads=True) if len(earlier) > 1 else earlier
         return earlier if len(earlier) == 1 else set()
 
-    def _not_now(self, clauses: Clauses, span: tuple) -> bool:
+    def _not_now(self, clauses: Clauses, span: tuple, other_months: re.Pattern | None = None) -> bool:
         """True when the clauses of ``span`` speak of the future, a wish or general practice
-        (a modal in the perfect tense, "heeft niet kunnen komen", is past)."""
+        (a modal in the perfect tense, "heeft niet kunnen komen", is past), or of another month
+        (`_other_months`)."""
         start, end = clauses.stretch(span)
         low = clauses.low
         # a relative clause inserted before the verb describes the people ("die vaak als eersten
@@ -246,6 +288,8 @@ class VoiceFinder:
         elif start - clauses.sentence.start in clauses.relative \
                 and (comma := low.rfind(",", start, clauses.sentence.start + span[0])) > 0:
             start = comma  # "de mensen die zelf niet mee kunnen, waren niet in het webinar te zien"
+        if other_months is not None and other_months.search(low, start, end):
+            return True
         past = {m.start("modal") for m in self.past_modals.finditer(low, start, end) if "modal" in m.re.groupindex}
         return any(m.start() not in past for m in self.not_now.finditer(low, start, end))
 
@@ -311,6 +355,7 @@ _MAIN_VERB = re.compile(rf"\b(?:{_FINITE})\b")
 _INSERTION = re.compile(rf"(,[^,.;:]*,)\s*(?:(?:{_FINITE}|is|zijn|werd|werden)\s+(?:\w+\s+){{0,3}}|\w+\s+)?$")
 _RELATIVE_START = re.compile(r",\s*(?:\w+\s+)?(?:die|dat|wie|waar\w*)\b")  # ", die …", ", bij wie …"
 # a word that makes the people after it an object, not who attends or is missing ("met de jongeren")
+_OF = re.compile(r"\s+(?:van|bij)\s+(?:de\s+|het\s+)?")  # "medewerker van de gemeente"
 _PREPOSITION = re.compile(r"\b(?:met|bij|over|voor|van|aan|naar|tegen|zonder|om|door)\s+(?:\w+\s+){0,2}$")
 
 
