@@ -289,3 +289,14 @@ def test_evaluate_gold_against_itself_is_perfect(folder):
         assert (prf.precision, prf.recall, prf.f1) == (1.0, 1.0, 1.0), name
     for name in ("perspective", "attribution", "voice_status"):
         assert getattr(scores, name).accuracy == 1.0, name
+
+
+def test_evaluate_dates_are_exact_matches_and_null_counts():
+    gold = [{"report": "a.txt", "event_date": "2024-03-12", "published_date": None},
+            {"report": "b.txt", "event_date": "2024-05-01", "published_date": "2024-05-08"}]
+    found = [{"report": "a.txt", "event_date": "2024-03-12", "published_date": None},
+             {"report": "b.txt", "event_date": "2023-05-01", "published_date": "2024-05-08"}]
+    scores = evaluate_records(found, gold)
+    assert (scores.event_date.correct, scores.event_date.n) == (1, 2)
+    assert scores.published_date.accuracy == 1.0
+    assert "event_date" in format_table(scores)

@@ -78,6 +78,9 @@ def test_metadata_parse_date_takes_year_from_publication(mention, before, expect
     (["Wijkavond", "Blog · 3 mei 2024", "Tekst."], "2024-05-03"),
     (["Wijkavond", "De raad besprak het plan van de gemeente | 3 mei 2024"], None),  # a sentence, no label
     (["Notulen", "Datum verslag: 9 juli 2023", "Tekst."], "2023-07-09"),
+    # "Datum:" is when minutes were written only when the meeting was dated before, on another day
+    (["Notulen", "Datum: dinsdag 14 november 2023", "Tekst."], None),
+    (["Verslag vergadering 14 november 2023", "Datum: 14 november 2023", "Tekst."], None),
     # the place of a press release, a byline with the date, minutes approved on a date
     (["PERSBERICHT", "Deventer, 9 mei 2023", "Bewoners in gesprek", "Tekst."], "2023-05-09"),
     (["Bewoners in gesprek", "Tekst: Iris Bos | 12 januari 2022", "Tekst."], "2022-01-12"),
@@ -89,7 +92,7 @@ def test_metadata_published_date(blocks, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Verslag\n\n15 maart 2020 - Algemeen\n\nOp donderdag 7 maart vond een bijeenkomst plaats.", "2020-03-07"),
+    ("Verslag\n\n15 maart 2020 - Algemeen\n\nOp donderdag 5 maart vond een bijeenkomst plaats.", "2020-03-05"),
     ("Op 17 oktober 2017 vond de studiemiddag plaats in de bibliotheek.", "2017-10-17"),
     ("Gepubliceerd op : 07 augustus 2023\n\nOp 21 juni verzamelden zich buurtbewoners in het wijkcentrum.", "2023-06-21"),
     ("Notulen 18-09-2016 - Werkgroep Wonen\n\nDatum : 26 september 2016", "2016-09-18"),
@@ -103,13 +106,21 @@ def test_metadata_published_date(blocks, expected):
     ("Verslag\n\n15 maart 2020 - Algemeen\n\nDe bijeenkomst op 20 april 2020 gaat over huurachterstand.", None),
     # a date in a sentence that is not about the meeting
     ("Sinds 1 juli 2016 geldt de nieuwe regeling.", None),
+    # a weekday before the date: how reports date the meeting they describe
+    ("Nieuws | 11 maart 2025\n\nOp dinsdag 4 maart schoven achttien mensen aan in De Linde.", "2025-03-04"),
+    ("Geplaatst op 20 mei 2024\n\nWoensdagavond 15 mei zaten twintig ouders rond de tafel.", "2024-05-15"),
+    ("Geplaatst op 20 mei 2024\n\nOp dinsdag 4 juni schuiven we weer aan.", None),  # after publication
+    # the "Datum:" of a minutes header dates the meeting, unless the header dated it before
+    ("ADVIESRAAD\n\nVerslag openbare vergadering\n\nDatum : dinsdag 14 november 2023\n\n"
+     "2. Verslag vergadering 17 oktober 2023: vastgesteld.", "2023-11-14"),
+    ("Werkgroep Wonen\n\nDatum vergadering: 9 april 2024\n\nDatum verslag: 15 april 2024", "2024-04-09"),
 ])
 def test_metadata_event_date(text, expected):
     assert extract_metadata(text).event_date == expected
 
 
 def test_metadata_event_date_skips_the_publication_date_itself():
-    text = "Verslag overleg\n\nDatum : 9 december 2015\n\nHet overleg begon om 10.15 uur."
+    text = "Verslag overleg\n\nDatum verslag : 9 december 2015\n\nHet overleg begon om 10.15 uur."
     published, span = find_published_date(text.split("\n\n"))
     assert find_event_date(text, published=published, published_span=span) is None
 

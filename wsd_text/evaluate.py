@@ -17,6 +17,9 @@ Conventions where §7 is silent:
 - A name that two speaking actors of one record share counts as one speaker.
 - One-to-one matching is greedy, best pair first; ties go to the gold item that comes
   first, then to the found item that comes first.
+
+Beyond §7, the two dates of §6 are scored too: ``event_date`` and ``published_date``,
+accuracy over reports, a date right when it equals the gold date (both ``null`` counts).
 """
 from __future__ import annotations
 
@@ -182,7 +185,8 @@ class Accuracy:
 
 # The measures in table order, each with the class that counts it.
 _MEASURES = {"speakers": PRF, "perspective": Accuracy, "quotes": PRF, "attribution": Accuracy,
-             "voice_status": Accuracy, "flagged_missing": PRF, "themes": PRF}
+             "voice_status": Accuracy, "flagged_missing": PRF, "themes": PRF,
+             "event_date": Accuracy, "published_date": Accuracy}
 
 
 @dataclass(frozen=True)
@@ -192,7 +196,7 @@ class Scores:
     Attributes
     ----------
     speakers, quotes, flagged_missing, themes : PRF
-    perspective, attribution, voice_status : Accuracy
+    perspective, attribution, voice_status, event_date, published_date : Accuracy
     n_reports : int
         Number of gold reports scored.
     per_report : tuple of dict
@@ -209,6 +213,8 @@ class Scores:
     voice_status: Accuracy
     flagged_missing: PRF
     themes: PRF
+    event_date: Accuracy
+    published_date: Accuracy
     n_reports: int
     per_report: tuple[dict, ...] = ()
     unmatched: tuple[str, ...] = ()
@@ -336,7 +342,14 @@ def _score_report(found: dict, gold: dict) -> dict:
     voice_status, flagged_missing = _score_voices(found, gold)
     return {"speakers": speakers, "perspective": perspective, "quotes": quotes,
             "attribution": attribution, "voice_status": voice_status,
-            "flagged_missing": flagged_missing, "themes": _score_themes(found, gold)}
+            "flagged_missing": flagged_missing, "themes": _score_themes(found, gold),
+            "event_date": _score_field(found, gold, "event_date"),
+            "published_date": _score_field(found, gold, "published_date")}
+
+
+def _score_field(found: dict, gold: dict, field: str) -> Accuracy:
+    """One report's value of ``field``: right when equal to gold (``null`` too)."""
+    return Accuracy(int(found.get(field) == gold.get(field)), 1)
 
 
 def _by_report(records: list[dict], side: str) -> dict[str, dict]:

@@ -21,6 +21,7 @@ Rules, all general and driven by the cue words in ``data/nl/metadata.yaml``:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -37,11 +38,12 @@ _OPEN_QUOTES = "‘“„\"'«‹"
 # The lead is the first few blocks after the headline; a date there opens the report (§9.2).
 _LEAD_BLOCKS = 4
 _LABEL_SEPARATORS = "|·•–—-"
+_DAY_PARTS = ("avond", "middag", "ochtend", "namiddag", "voormiddag")  # written onto a weekday: "dinsdagavond"
 _PLACE_DATELINE = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2},")
 _DOCUMENT_LABEL = re.compile(r"[A-Z]{4,}")  # "PERSBERICHT", "NIEUWSBERICHT", "VERSLAG"
 _ALLOWED_KEYS = {"patterns", "approximate", "people", "organisations", "drop_adjectives",
                  "numbers", "multipliers", "venues", "abbreviations"}
-_PATTERN_KEYS = {"published", "event", "future", "online", "attendance", "travel", "location_label"}
+_PATTERN_KEYS = {"published", "event", "event_label", "future", "online", "attendance", "travel", "location_label"}
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[’”'\"]?\s+(?=[^a-z\s])|\n+")
 # A proper name: capitalised tokens, with the lowercase particles Dutch names carry inside.
 _CAP = r"(?:[A-Z][a-z]{0,2}\.|[A-Z0-9][\w.'’&-]*[\w'’])"  # also "St." in "St. Bavokerk"
@@ -266,13 +268,32 @@ def find_published_date(blocks: list[str], cues: MetadataCues | None = None
         for mention in find_dates(block):
             before = block[:mention.start]
             opens_lead = i <= _LEAD_BLOCKS and _lead_prefix(before)
-            labelled = cues.has("published", before[-40:]) and (i <= _LEAD_BLOCKS or len(block) < 200)
+            # Minutes that date their meeting before ("Notulen 05-02-2014", "Betreft: verslag
+            # overleg 2 december") were written on another day their "Datum:" gives; otherwise
+            # that label dates the meeting itself (`find_event_date`).
+            written = cues.has("event_label", before[-40:]) and \
+                _dated_before(blocks[:i] + [before], mention, cues) and i <= _LEAD_BLOCKS
+            labelled = (cues.has("published", before[-40:]) or written) and (i <= _LEAD_BLOCKS or len(block) < 200)
             if mention.year and (opens_lead or labelled):
                 parsed = parse_date(mention)
                 if parsed:
                     return parsed, (offset + mention.start, offset + mention.end)
         offset += len(block) + 2
     return None, None
+
+
+def _dated_before(blocks: list[str], mention: DateMention, cues: MetadataCues) -> bool:
+    """True when ``blocks`` (the text before ``mention``) date a meeting on another day."""
+    text = "\n\n".join(blocks)
+    day = _day_month(mention)
+    return any(cues.has("event", text[max(0, m.start - 60):m.end]) and _day_month(m) != day
+               for m in find_dates(text))
+
+
+def _day_month(mention: DateMention) -> tuple[int, int] | None:
+    """Day and month of a mention, whether or not it has a year."""
+    parsed = parse_date(mention, before=date(2000, 12, 31) if mention.year is None else None)
+    return (parsed.day, parsed.month) if parsed else None
 
 
 def _is_dateline(block: str) -> bool:
@@ -295,37 +316,63 @@ def _lead_prefix(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _weekdays() -> frozenset[str]:
-    """Dutch weekday names from dateparser's locale."""
+def _weekdays() -> dict[str, int]:
+    """Dutch weekday names from dateparser's locale, with their number (0 is Monday)."""
     info = default_loader.get_locale("nl").info
-    return frozenset(name for key in ("monday", "tuesday", "wednesday", "thursday", "friday",
-                                      "saturday", "sunday") for name in info[key])
+    days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    return {name: number for number, key in enumerate(days) for name in info[key]}
 
 
 def find_event_date(text: str, cues: MetadataCues | None = None, published: date | None = None,
                     published_span: tuple[int, int] | None = None) -> date | None:
-    """The date of the reported meeting: the first date in a meeting sentence, not a future one.
+    """The date of the reported meeting: the first of `_event_candidates` that is not the
+    publication date and not after it (a later date announces the next meeting).
 
     Examples
     --------
     >>> find_event_date("De volgende inloopavond is op 9 juni 2025. Op 14 mei 2025 vond de "
     ...                 "bijeenkomst plaats.").isoformat()
     '2025-05-14'
+    >>> find_event_date("Op dinsdag 4 maart 2025 schoven achttien mensen aan.").isoformat()
+    '2025-03-04'
     """
     cues = cues or load_cues()
-    for start, sentence in _sentences(text, cues):
-        if not cues.has("event", sentence) or cues.has("future", sentence):
+    for start, sentence, mention in _event_candidates(text, cues):
+        if (start + mention.start, start + mention.end) == published_span:
             continue
-        for mention in find_dates(sentence):
-            span = (start + mention.start, start + mention.end)
-            if published_span and span == published_span:
-                continue
-            parsed = parse_date(mention, before=published)
-            if mention.year is None and published is None:
-                return None  # the meeting's own date, but the text does not fix its year (§8.11)
-            if parsed is None or (published and parsed > published):
-                continue  # a date after publication announces a later meeting
+        if mention.year is None and published is None:
+            return None  # the meeting's own date, but the text does not fix its year (§8.11)
+        parsed = parse_date(mention, before=published)
+        weekday = _weekday_before(sentence[:mention.start])
+        # a weekday that does not fit ("dinsdag 4 juni" is no Tuesday in the year before
+        # publication) marks a date to come, or the wrong year
+        if parsed is not None and not (published and parsed > published) and weekday in (None, parsed.weekday()):
             return parsed
+    return None
+
+
+def _event_candidates(text: str, cues: MetadataCues) -> Iterator[tuple[int, str, DateMention]]:
+    """Dates (with their sentence's offset) in sentences not about the future, most trusted
+    first: in a headline about a meeting ("Notulen 05-02-2014"), after an event label ("Datum
+    vergadering: ..."), in a sentence about a meeting,
+    after a weekday ("Op dinsdag 4 maart schoven achttien mensen aan"), the way reports date
+    the meeting they describe."""
+    dated = [(start, sentence, mention) for start, sentence in _sentences(text, cues)
+             if not cues.has("future", sentence) for mention in find_dates(sentence)]
+    headline = len(text.split("\n\n", 1)[0])
+    yield from (d for d in dated if d[0] < headline and cues.has("event", d[1]))
+    yield from (d for d in dated if cues.has("event_label", d[1][:d[2].start][-40:]))
+    yield from (d for d in dated if cues.has("event", d[1]))
+    yield from (d for d in dated if _weekday_before(d[1][:d[2].start]) is not None)
+
+
+def _weekday_before(before: str) -> int | None:
+    """The weekday (0 is Monday) the text before a date ends in ("Op dinsdag", "woensdagavond,")."""
+    words = before.rstrip(" ,").rsplit(None, 1)
+    word = words[-1].lower() if words else ""
+    for part in ("", *_DAY_PARTS):
+        if word.endswith(part) and (day := _weekdays().get(word[:len(word) - len(part)])) is not None:
+            return day
     return None
 
 
