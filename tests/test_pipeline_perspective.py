@@ -147,6 +147,14 @@ def test_perspective_roles_and_phrases_beyond_the_lexicon_basics(analyse, text, 
     assert first(analyse(text)) == (perspective, evidence)
 
 
+def test_perspective_relative_clause_about_another_name_in_a_list(analyse):
+    doc = analyse("Aan tafel zaten Ria van Dongen, die de Buurtkamer al jaren als vrijwilliger draaiende houdt, "
+                  "Jan Wouters en Anneke Smit. Jan Wouters zei dat hij graag komt.")
+    perspectives = {a.name: a.perspective for a in doc._.wsd_actors}
+    assert perspectives["Ria van Dongen"] == "informal"
+    assert perspectives["Jan Wouters"] != "informal"
+
+
 def test_perspective_interviewer_is_formal(analyse):
     doc = analyse("In het interview legt Anna Visser de vraag voor wat er nodig is.")
     assert first(doc) == ("formal", "interview")

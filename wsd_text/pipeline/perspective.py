@@ -5,7 +5,9 @@ The first rule that gives an answer decides, and its words go to ``Actor.evidenc
 1. A strong role word of the actor ("lector", "vrijwilliger", "ervaringsdeskundige").
 2. An age up to ``max_child_age`` written after the name ("Femke (14)"), §9.12.
 3. The actor's own words place them: a role after a copula ("is al jaren vrijwilliger"),
-   "als vrijwilliger", "zelf armoede ervaren", caring for a family member (mantelzorg).
+   "als vrijwilliger", "zelf armoede ervaren", caring for a family member (mantelzorg); a
+   relative clause after another name in the sentence is that person's ("Ria, die als
+   vrijwilliger ..., Jan en Anneke").
 4. The organisation's type ("Sociale Dienst", "Humanitas", "Cliëntenraad"); the leftmost
    type word of its name decides.
 5. A weak role without an organisation: when "de voorzitter opent/sluit ..." the chair
@@ -53,6 +55,7 @@ SUBJECT_PRONOUNS = frozenset({"hij", "zij", "ze", "haar"})  # "Haar zoon ...": a
 # apposition of what the person is "zelf" ("Coördinator Henk Bos, zelf ook vrijwilliger").
 COPULA_ROLE = re.compile(r"(?:[ \t]+(?:is|was|werd|werkt|werkte)|,[ \t]+zelf(?:[ \t]+ook)?)[ \t]+((?:[\w-]+[ \t]+){0,5}[\w-]+)")
 LETTERHEAD = 6  # headings at the top of a report that may name the body whose minutes these are
+OTHERS_CLAUSE = re.compile(r",\s+die\b[^,;.]*")  # ", die als vrijwilliger ...": about the name before it
 COPULA_SUBJECTS = frozenset({"hij", "zij", "ze"})  # not "Haar zoon is ...", about someone else
 
 
@@ -91,6 +94,7 @@ class PerspectiveComponent:
         self.tok = tokens_of(doc)
         self.text = self.tok.text
         mentions = list(doc.spans.get("wsd_mentions", []))
+        self.mentions = mentions
         cues = list(doc.spans.get("wsd_speech", []))
         report = doc._.wsd_report
         dominant = self._body_in_title(self._letterhead(report)) or self._dominant(self.text)
@@ -176,7 +180,7 @@ class PerspectiveComponent:
                     entry = self._strong_role(word)
                     if entry and not entry.plural:
                         return entry.perspective, word
-        texts = dict.fromkeys(self._sentence(s) for s in list(own) + list(said))
+        texts = dict.fromkeys([self._own_sentence(s) for s in own] + [self._sentence(s) for s in said])
         for span in own:
             # "X ... . Zij zorgt al jaren voor haar man": the next sentence opens with a pronoun
             after = self.tok.sentence(span.start)[1]
@@ -198,6 +202,20 @@ class PerspectiveComponent:
                     if entry := self._strong_role(word):
                         return entry.perspective, original[m.start():m.end(m.groups().index(word) + 1)]
         return None
+
+    def _own_sentence(self, span: Span) -> str:
+        """The sentence of a mention without the relative clauses that describe someone else
+        in it ("Aan tafel zaten Ria, die als vrijwilliger de Buurtkamer draait, Jan en Anneke":
+        Jan and Anneke are no volunteers)."""
+        start, end = self.tok.sentence(span.start)
+        first, last = self.tok.idx[start], self.tok.end[end - 1]
+        text = self.text[first:last]
+        for other in self.mentions:
+            if first <= other.start_char < last and other._.wsd_actor != span._.wsd_actor \
+                    and (clause := OTHERS_CLAUSE.match(self.text, other.end_char, last)):
+                a, b = clause.start() - first, clause.end() - first
+                text = text[:a] + " " * (b - a) + text[b:]
+        return text
 
     def _subjects(self, own):
         """(end of the subject, end of its sentence) for each mention of the actor, and for a
