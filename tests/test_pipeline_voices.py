@@ -416,6 +416,10 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Wat de avond verder miste, was iemand die nu zelf in de schulden zit.", "lived_experience", True),
     ("Wat we misten: de mensen die zelf hulp krijgen van onze vrijwilligers.", "informal", False),
     ("Wat ontbrak was tijd om na afloop door te praten.", "lived_experience", False),
+    ("Wat we misten, is de stem van de kinderen zelf: we hoorden hoe de ouders het beleven, maar niet hoe "
+     "hun zoons en dochters dat doen.", "child", True),
+    ("Wat we misten, is de stem van de kinderen zelf: we hoorden hoe de ouders het beleven, maar niet hoe "
+     "hun zoons en dochters dat doen.", "lived_experience", False),
     # a relative clause that only describes people is no flag
     ("We spraken over kinderen die niet mee kunnen doen aan de sportclub.", "child", False),
     # a proportion is no headcount of this meeting
