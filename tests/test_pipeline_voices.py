@@ -450,6 +450,10 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Afgesproken wordt dat bij de vervolgbespreking in het najaar ook jonge mantelzorgers zelf worden "
      "uitgenodigd om aan te schuiven, samen met de school.", "child", True),
     ("Vervolgens werden de ouders uitgenodigd om aan te schuiven bij de tafels.", "lived_experience", False),
+    # no part in the programme is not being heard there; no time in it is no person
+    ("Ook de vrijwillige taalcoaches, die het meeste werk verzetten, hadden geen plek in het programma.",
+     "informal", True),
+    ("Er was geen tijd in het programma voor vragen van ouders.", "lived_experience", False),
     # several parts of the formal side all missing, and nobody formal there: the side itself (§8.15)
     ("Van de gemeente, het wijkteam of de huisartsenpraktijk was niemand komen opdagen.", "formal", True),
     ("De wethouder en de burgemeester waren er niet bij.", "formal", True),
