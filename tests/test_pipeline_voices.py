@@ -71,6 +71,9 @@ def actor(perspective, speaks, start=0, kind="individual"):
     ("De kinderen zaten met zijn vieren samen in één slaapkamer.", "child", "mentioned"),
     ("Vorig jaar waren er veertien jongeren met een betalingsachterstand.", "child", "mentioned"),
     ("Aanwezig waren vooral hulpverleners die dag in dag uit met jongeren werken.", "child", "mentioned"),
+    # "ook maar één" is not one: none at all; years ago is not the meeting
+    ("Er werd over jongeren gepraat zonder dat er ook maar één jongere aan tafel zat.", "child", "mentioned"),
+    ("Samir kwam twee jaar geleden met zijn vrouw en drie kinderen naar de stad.", "child", "mentioned"),
     # absent: names of laws and organisations are not mentions of children (§8.18)
     ("Het overleg ging over de Jeugdwet en de Wmo.", "child", "absent"),
     ("Het Centrum Jeugd en Gezin en de Stichting Kinderen Eerst gaven uitleg.", "child", "absent"),
@@ -440,6 +443,9 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Een scholier of student hebben we die avond nergens aan tafel gezien.", "child", True),
     ("Nergens in de stad zijn zoveel vrijwilligers actief als hier.", "informal", False),
     ("Er werd lang over kinderen gepraat, maar geen enkel kind had zelf een stoel aan onze tafel.", "child", True),
+    ("Er werd lang over jonge mantelzorgers gepraat zonder dat er ook maar één jongere bij het gesprek zat.",
+     "child", True),
+    ("De avond verliep zonder dat er problemen waren met de vrijwilligers in de zaal.", "informal", False),
     # a pronoun as who is missing stands for the people named before
     ("De vrijwilligers van de inloop waren wel uitgenodigd, maar er kwam niemand van hen.", "informal", True),
     ("De ouders waren er allemaal. Er kwam niemand van hen te laat.", "lived_experience", False),
@@ -558,6 +564,8 @@ def test_voices_cue_file_without_the_optional_keys(tmp_path):
     ("Eind maart waren er geen ouders aanwezig.", True),
     # another month than the meeting's is another time: an earlier meeting
     ("Bij de avond in januari waren er geen ouders aanwezig.", False),
+    ("In 2021 waren er geen ouders aanwezig.", False),
+    ("In 2024 waren er geen ouders aanwezig.", True),
 ])
 def test_voices_another_month_is_another_meeting(sentence, flagged):
     text = f"Verslag\n\nOp dinsdag 12 maart 2024 vond de bijeenkomst plaats in het buurthuis. {sentence}\n"

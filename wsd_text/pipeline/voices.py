@@ -69,7 +69,9 @@ class VoiceFinder:
         self.coordinators = compile_cue(cues.get("coordinators") or NEVER, source)
         self.months = [m.lower() for m in cues.get("months") or ()]
         self.dated_month = cues.get("dated_month") or NEVER
-        compile_cue(self.dated_month.replace("{months}", "|".join(self.months)), source)  # a broken one fails here
+        self.dated_year = cues.get("dated_year") or NEVER
+        for pattern in (self.dated_month.replace("{months}", "|".join(self.months)), self.dated_year.replace("{year}", "2000")):
+            compile_cue(pattern, source)  # a broken one fails here, not on the first report
         self.relative_starts = compile_cue(cues.get("relative_starts") or NEVER, source)
         self.listed_starts = compile_cue(cues.get("listed_starts") or NEVER, source)
         self.pronouns = compile_cue(words_pattern(cues.get("pronouns"), r"\b(?:{})\b"), source)
@@ -92,12 +94,12 @@ class VoiceFinder:
         terms = self._terms(text, sentences)
         flags_at = _scan(low, self.missing, sentences, starts)
         attending_at = _scan(low, self.attendance, sentences, starts)
-        other_months = self._other_months(doc._.wsd_report)
+        other_times = self._other_times(doc._.wsd_report)
         present, mentioned, flags, by_parts = {}, {}, {}, {}
         for index in sorted(terms.keys() | flags_at.keys()):
             sentence, per = sentences[index], terms.get(index, {})
             there, flagged, parts = self._judge(text, low, sentence, per, flags_at.get(index, ()),
-                                                attending_at.get(index, ()), terms.get(index - 1), other_months)
+                                                attending_at.get(index, ()), terms.get(index - 1), other_times)
             for p in there:
                 present.setdefault(p, sentence.text)
             for p in flagged:
@@ -129,18 +131,19 @@ class VoiceFinder:
                 result[index] = kept
         return result
 
-    def _other_months(self, report) -> re.Pattern | None:
-        """A clause dated in another month than the meeting ("in oktober" in the report of a
-        December meeting) speaks of another time (`dated_month`); None when the report has no
-        event date."""
+    def _other_times(self, report) -> re.Pattern | None:
+        """A clause dated in another month or year than the meeting ("in oktober" in the report
+        of a December meeting, "in 2021") speaks of another time (`dated_month`, `dated_year`);
+        None when the report has no event date."""
         date = report.metadata.event_date if report is not None else None
-        if not date or not self.months:
+        if not date:
             return None
         others = [m for number, m in enumerate(self.months, 1) if number != int(date[5:7])]
-        return re.compile(self.dated_month.replace("{months}", "|".join(others)))  # cached by re
+        months = self.dated_month.replace("{months}", "|".join(others)) if others else NEVER
+        return re.compile(f"{months}|{self.dated_year.replace('{year}', date[:4])}")  # cached by re
 
     def _judge(self, text: str, low: str, sentence: Sentence, per: dict, flag_spans, attend_spans,
-               before: dict | None = None, other_months: re.Pattern | None = None):
+               before: dict | None = None, other_times: re.Pattern | None = None):
         """Perspectives one sentence makes present, those it flags as missing, and those it names
         as missing by their parts alone (`_by_parts`); ``before``: the terms of the sentence
         before, for a pronoun that stands for them."""
@@ -153,13 +156,13 @@ class VoiceFinder:
         whole = {p: self._whole(text, hits) for p, hits in per.items()}
         invitation = self.addressed.search(low, sentence.start, sentence.end) is not None
         now = [(kind, span) for kind, span in flag_spans  # a wish is never now; an invitation no wish
-               if (kind == "wanted" and not invitation) or (kind != "wanted" and not self._not_now(main, span, other_months))]
+               if (kind == "wanted" and not invitation) or (kind != "wanted" and not self._not_now(main, span, other_times))]
         flagged = {p for kind, span in now for p in self._flagged(whole, main, kind, span)}
         flagged |= self._by_pronoun(text, per, main, now, before)
         by_kind = {kind: set() for kind in MISSING_KINDS}
         for kind, span in now:
             by_kind[kind] |= self._named_in(per, main, span)
-        attending = {p for _, span in attend_spans if not self._not_now(main, span, other_months)
+        attending = {p for _, span in attend_spans if not self._not_now(main, span, other_times)
                      for p in self._named_in(per, clauses, span)}
         parts = {p for kind, span in now if kind == "none" for p in self._by_parts(text, per, main, span)}
         return by_kind["few"] | (attending - by_kind["none"]), flagged, parts - flagged
@@ -274,10 +277,10 @@ class VoiceFinder:
             earlier = whole(before, start, heads=True) if len(earlier) > 1 else earlier
         return earlier if len(earlier) == 1 else set()
 
-    def _not_now(self, clauses: Clauses, span: tuple, other_months: re.Pattern | None = None) -> bool:
+    def _not_now(self, clauses: Clauses, span: tuple, other_times: re.Pattern | None = None) -> bool:
         """True when the clauses of ``span`` speak of the future, a wish or general practice
         (a modal in the perfect tense, "heeft niet kunnen komen", is past), or of another month
-        (`_other_months`)."""
+        (`_other_times`)."""
         start, end = clauses.stretch(span)
         low = clauses.low
         # a relative clause inserted before the verb describes the people ("die vaak als eersten
@@ -288,7 +291,7 @@ class VoiceFinder:
         elif start - clauses.sentence.start in clauses.relative \
                 and (comma := low.rfind(",", start, clauses.sentence.start + span[0])) > 0:
             start = comma  # "de mensen die zelf niet mee kunnen, waren niet in het webinar te zien"
-        if other_months is not None and other_months.search(low, start, end):
+        if other_times is not None and other_times.search(low, start, end):
             return True
         past = {m.start("modal") for m in self.past_modals.finditer(low, start, end) if "modal" in m.re.groupindex}
         return any(m.start() not in past for m in self.not_now.finditer(low, start, end))
