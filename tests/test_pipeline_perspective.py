@@ -155,6 +155,19 @@ def test_perspective_relative_clause_about_another_name_in_a_list(analyse):
     assert perspectives["Jan Wouters"] != "informal"
 
 
+@pytest.mark.parametrize("text, perspective", [
+    # one of a group is one of them; glad with a group is not
+    ("Ahmed Yilmaz is een van de vrijwilligers die de Buurtkamer draaiende houdt. Hij zegt dat het goed gaat.",
+     "informal"),
+    ("Ahmed Yilmaz is blij met de vrijwilligers van de Buurtkamer. Hij zegt dat het goed gaat.", "unknown"),
+    # energy and digital coaches are volunteers, unlike a budget coach
+    ("Energiecoach Ans Mulderij zegt dat veel mensen de verwarming uit laten.", "informal"),
+    ("Budgetcoach Ans Mulderij zegt dat veel mensen hun post niet openen.", "formal"),
+])
+def test_perspective_one_of_a_group_and_coaches(analyse, text, perspective):
+    assert first(analyse(text))[0] == perspective
+
+
 def test_perspective_interviewer_is_formal(analyse):
     doc = analyse("In het interview legt Anna Visser de vraag voor wat er nodig is.")
     assert first(doc) == ("formal", "interview")

@@ -55,6 +55,7 @@ SUBJECT_PRONOUNS = frozenset({"hij", "zij", "ze", "haar"})  # "Haar zoon ...": a
 # apposition of what the person is "zelf" ("Coördinator Henk Bos, zelf ook vrijwilliger").
 COPULA_ROLE = re.compile(r"(?:[ \t]+(?:is|was|werd|werkt|werkte)|,[ \t]+zelf(?:[ \t]+ook)?)[ \t]+((?:[\w-]+[ \t]+){0,5}[\w-]+)")
 LETTERHEAD = 6  # headings at the top of a report that may name the body whose minutes these are
+ONE_OF = re.compile(r"(?:een|één)\s+van\s+(?:de|onze|hun)\s")  # "is een van de vrijwilligers"
 OTHERS_CLAUSE = re.compile(r",\s+die\b[^,;.]*")  # ", die als vrijwilliger ...": about the name before it
 COPULA_SUBJECTS = frozenset({"hij", "zij", "ze"})  # not "Haar zoon is ...", about someone else
 
@@ -174,11 +175,13 @@ class PerspectiveComponent:
             # "X leefde jaren van een uitkering en is nu ervaringsdeskundige": a copula after
             # the name in its own sentence says more than a comparison in a quote ("als een …")
             if m := COPULA_ROLE.search(self.text, subject, end):
+                one_of = ONE_OF.match(m.group(1)) is not None
                 for word in m.group(1).split():
                     # the singular, also in a compound ("is al jaren taalmaatje"); a plural
-                    # names others ("is blij met de vrijwilligers")
+                    # names others ("is blij met de vrijwilligers"), unless the actor is one
+                    # of them ("is een van de vrijwilligers die ...")
                     entry = self._strong_role(word)
-                    if entry and not entry.plural:
+                    if entry and (not entry.plural or one_of):
                         return entry.perspective, word
         texts = dict.fromkeys([self._own_sentence(s) for s in own] + [self._sentence(s) for s in said])
         for span in own:
