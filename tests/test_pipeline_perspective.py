@@ -163,6 +163,10 @@ def test_perspective_relative_clause_about_another_name_in_a_list(analyse):
     # energy and digital coaches are volunteers, unlike a budget coach
     ("Energiecoach Ans Mulderij zegt dat veel mensen de verwarming uit laten.", "informal"),
     ("Budgetcoach Ans Mulderij zegt dat veel mensen hun post niet openen.", "formal"),
+    # a teacher, a pharmacist, a minister of a church
+    ("Leerkracht Ans Mulderij zegt dat kinderen zonder ontbijt op school komen.", "formal"),
+    ("Apotheker Ans Mulderij zegt dat mensen hun medicijnen niet meer ophalen.", "formal"),
+    ("Dominee Ans Mulderij zegt dat de diaconie steeds vaker boodschappen betaalt.", "informal"),
 ])
 def test_perspective_one_of_a_group_and_coaches(analyse, text, perspective):
     assert first(analyse(text))[0] == perspective

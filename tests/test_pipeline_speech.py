@@ -83,13 +83,15 @@ def test_speech_recounted_words_of_an_anonymous_person_are_not_hers(analyse, tex
     assert all(a.name is not None for a in analyse(text)._.wsd_actors if a.speaks)
 
 
-@pytest.mark.parametrize("text", [
-    "Een moeder vertelde dat ze de rekeningen niet meer kan betalen.",
-    "Een moeder vertelde haar ervaringen met de schuldhulp: ze wachtte een jaar op hulp.",
+@pytest.mark.parametrize("text, description", [
+    ("Een moeder vertelde dat ze de rekeningen niet meer kan betalen.", "Een moeder"),
+    ("Een moeder vertelde haar ervaringen met de schuldhulp: ze wachtte een jaar op hulp.", "Een moeder"),
+    ("Een leerkracht van groep 7 vertelde hoe haar school het schoolreisje betaalt: ‘Nu gaat iedereen mee.’",
+     "Een leerkracht"),
 ])
-def test_speech_anonymous_person_speaking_now_still_speaks(analyse, text):
+def test_speech_anonymous_person_speaking_now_still_speaks(analyse, text, description):
     doc = analyse(text)
-    assert [(a.description, a.speaks) for a in doc._.wsd_actors] == [("Een moeder", True)]
+    assert [(a.description, a.speaks) for a in doc._.wsd_actors] == [(description, True)]
 
 
 def test_speech_report_we_is_no_actor(analyse):
