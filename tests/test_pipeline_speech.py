@@ -78,6 +78,7 @@ def test_speech_no_content_is_not_speaking(analyse, text):
 @pytest.mark.parametrize("text", [
     "Jongerenwerker Kees Bos legde uit hoe het gaat. Een meisje vertelde haar onlangs dat ze liever naar school gaat.",
     "Een vader zei laatst dat hij de brieven niet meer opent.",
+    "Jongerenwerker Kees Bos ziet het vaak. Een meisje had hem verteld dat ze liever naar school gaat.",
 ])
 def test_speech_recounted_words_of_an_anonymous_person_are_not_hers(analyse, text):
     assert all(a.name is not None for a in analyse(text)._.wsd_actors if a.speaks)
@@ -281,3 +282,10 @@ def test_speech_recounted_words_are_said_by_who_recounts_them(analyse):
     names = {a.id: a.name or a.description for a in doc._.wsd_actors}
     assert speakers(doc) == ["Dave Bos"]
     assert [names[q.actor] for q in doc._.wsd_quotes] == ["Dave Bos"]
+
+
+def test_speech_quote_in_recounted_words_goes_to_the_teller(analyse):
+    doc = analyse("Jongerenwerker Kees Bos ziet het vaak. Een meisje vertelde hem onlangs dat ze liever naar "
+                  "school gaat, 'omdat er op school tenminste iemand naar je kijkt'.")
+    (quote,) = doc._.wsd_quotes
+    assert {a.id: a.name for a in doc._.wsd_actors}[quote.actor] == "Kees Bos"

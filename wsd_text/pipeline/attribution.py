@@ -80,7 +80,8 @@ class _Context:
         self.persons = {m.actor for m in self.mentions if m.label == "PERSON"}
         cues_group = doc.spans["wsd_speech"] if "wsd_speech" in doc.spans else ()
         self.speech = sorted((s.start_char, s._.wsd_actor) for s in cues_group if s._.wsd_actor)
-        self.recounts = sorted(s.start_char for s in cues_group if s.label_ == "recounted")
+        self.recounts = sorted((s.start_char, s._.wsd_actor) for s in cues_group
+                               if s.label_ == "recounted" and s._.wsd_actor)
         self.sentences = [0] + [m.end() for m in _BOUNDARY.finditer(self.text)]
         self.paragraphs = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(self.text)]
         self.pronoun = re.compile(r"\b(?:" + "|".join(cues.pronouns) + r")\b", re.I)
@@ -113,12 +114,12 @@ class _Context:
             end = colon
         pronoun = self.pronoun.search(self.text, start, end)
         misfit = None
-        recounted = self._recounted(start, end)
+        teller = self._teller(start, end)
         for mention in self.mentions_in(start, end):
             if pronoun and pronoun.start() < mention.start:
                 break
-            if recounted and mention.label == "ANON":
-                continue  # "Een jongen zei laatst tegen hem: ‘…’": the one who recounts it says it
+            if teller and mention.label == "ANON":
+                return teller  # "Een jongen zei laatst tegen hem: ‘…’": the one who recounts it says it
             if self._word_before(mention.start) in self.cues.object_prepositions:
                 continue
             if want and mention.kind != want:
@@ -129,10 +130,10 @@ class _Context:
             return self.resolve(pronoun, want)
         return misfit
 
-    def _recounted(self, start: int, end: int) -> bool:
-        """Whether a speech cue in ``[start, end)`` recounts words told elsewhere."""
-        i = bisect.bisect_left(self.recounts, start)
-        return i < len(self.recounts) and self.recounts[i] < end
+    def _teller(self, start: int, end: int) -> str | None:
+        """Who recounts words told elsewhere, when a speech cue in ``[start, end)`` does so."""
+        i = bisect.bisect_left(self.recounts, (start, ""))
+        return self.recounts[i][1] if i < len(self.recounts) and self.recounts[i][0] < end else None
 
     def resolve(self, pronoun: re.Match, want: str | None) -> str | None:
         """The actor a pronoun stands for: the subject of the nearest fitting earlier sentence."""

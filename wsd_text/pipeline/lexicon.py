@@ -18,9 +18,9 @@ from ..records import ACTOR_PERSPECTIVES
 NAME_PART_KEYS = {"interfixes", "titles", "first_name_exceptions", "not_name_words", "not_name_endings",
                   "contact_words", "author_labels", "absent_labels", "place_words"}
 WORD_LIST_KEYS = ("interview_words", "poll_words", "chair_verbs", "recounted_to", "recounting_words", "work_verbs",
-                  "relations")
+                  "relations", "perfect_auxiliaries")
 PERSPECTIVE_KEYS = {"max_child_age", "phrases", "patterns", "interview_words", "poll_words", "chair_verbs",
-                    "recounted_to", "recounting_words", "work_verbs", "relations"}
+                    "recounted_to", "recounting_words", "work_verbs", "relations", "perfect_auxiliaries"}
 ROLE_CATEGORIES = ("role", "org", "person", "attendee", "body")
 SPEECH_KINDS = ("say", "think", "present", "ask", "source")
 # A compound inherits the entry of its head (the last part, as Dutch compounds go) only
@@ -83,6 +83,7 @@ class Lexicon:
     chair_verbs: frozenset[str]
     recounted_to: frozenset[str]
     recounting_words: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
     work_verbs: tuple[str, ...]
     relations: tuple[str, ...]
     # entry() per distinct word, filled as the components ask: the compound search tries
@@ -167,6 +168,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         chair_verbs=lower("chair_verbs", persp),
         recounted_to=lower("recounted_to", persp),
         recounting_words=lower("recounting_words", persp),
+        perfect_auxiliaries=lower("perfect_auxiliaries", persp),
         work_verbs=tuple(lower("work_verbs", persp)),
         relations=tuple(lower("relations", persp)),
     )

@@ -115,11 +115,16 @@ class SpeechComponent(SubjectGrammar):
     def _recounted(self, i: int, verb, sent: tuple[int, int]) -> bool:
         """True when the speech verb at ``i`` is followed by a time long before ("zei laatst
         tegen hem") or by its hearer and then what was said ("vertelde haar onlangs", "zei hem
-        dat"): someone else's words, told elsewhere (§8.8)."""
+        dat"), or is a participle after an auxiliary and its hearer ("had hem verteld"):
+        someone else's words, told elsewhere (§8.8)."""
         if verb is None or verb.kind == "source":
             return False
         after = self.tok.lowers(i + 1, min(i + RECOUNT_REACH, sent[1]))
         times = self.lexicon.recounting_words
+        # the perfect with the hearer before the participle: "had hem verteld: ‘…’"
+        before = self.tok.lowers(max(sent[0], i - 2), i)
+        if len(before) == 2 and before[0] in self.lexicon.perfect_auxiliaries and before[1] in self.lexicon.recounted_to:
+            return True
         return bool(after) and (after[0] in times or after[0] in self.lexicon.recounted_to and len(after) > 1
                                 and (after[1] in times or after[1] in ("dat", ":") or after[1] in OPEN_QUOTES))
 
