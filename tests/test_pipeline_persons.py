@@ -144,6 +144,12 @@ def test_persons_leaves_out_contact_persons_and_authors(analyse, text):
     assert names(analyse(text)) == []
 
 
+def test_persons_absent_line_under_the_attendance_line(analyse):
+    doc = analyse("Aanwezig: Piet de Vries (gemeente), Anja Smit (Voedselbank)\n"
+                  "Afwezig met bericht: Lotte Schaap (cliëntenraad)\n\nPiet de Vries opent de vergadering.")
+    assert names(doc) == ["Piet de Vries", "Anja Smit"]
+
+
 def test_persons_ids_follow_first_mention(analyse):
     doc = analyse("Anna Visser zegt dat het goed gaat. Daarna vertelt Pieter Bakker dat het niet zo is.")
     assert [(a.id, a.name) for a in doc._.wsd_actors] == [("a1", "Anna Visser"), ("a2", "Pieter Bakker")]

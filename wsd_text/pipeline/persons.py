@@ -390,9 +390,12 @@ class PersonsComponent:
     def _absent(self, text: str, cand: Candidate) -> bool:
         """A mention in a list of people who were not there ("Afwezig met bericht: ...").
 
-        The label opens the mention's block or a block above it, with only short blocks
-        (one name or a few per line) between."""
+        The label opens the mention's line, its block or a block above it, with only short
+        blocks (one name or a few per line) between."""
         end = cand.start
+        line = text[text.rfind("\n", 0, end) + 1:end]
+        if ":" in line:  # "Aanwezig: ...\nAfwezig met bericht: ..." in one block
+            return line.split(":", 1)[0].strip().lower() in self.lexicon.absent_labels
         for _ in range(ABSENT_REACH):
             start = text.rfind("\n\n", 0, end) + 2 if "\n\n" in text[:end] else 0
             head = text[start:end]
