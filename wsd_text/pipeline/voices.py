@@ -123,8 +123,7 @@ class VoiceFinder:
         # the model reads sentences no phrase matched: where one did, the clause rules have decided
         unmatched = {i: per for i, per in terms.items() if i not in flags_at}
         for p, sentence in self._modelled(text, low, sentences, unmatched):
-            if p not in flags:
-                flags.setdefault(p, []).append(sentence)
+            flags.setdefault(p, [sentence])  # a phrase's flag keeps its evidence
         doc._.wsd_voices = {p: _voice(p, voiced, present, mentioned, flags.get(p, [])) for p in PERSPECTIVES}
         doc._.wsd_missing_named = self._missing_named(text, low, [sentences[i] for i in sorted(flags_at)])
         return doc
