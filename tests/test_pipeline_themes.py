@@ -192,3 +192,31 @@ def test_themes_codebook_from_data_dir(tmp_path):
     pipeline.add_pipe("sentencizer")
     pipeline.add_pipe("wsd_themes", config={"data_dir": str(tmp_path)})
     assert codes(pipeline, "Sport verbindt. Voetbal ook.") == ["sport"]
+
+
+def model_codebook(tmp_path, min_words: int):
+    """A codebook whose rule names a tiny text model: 'geldzorgen' makes a report about debts."""
+    (tmp_path / "model.csv").write_text("ngram,idf,schulden,sport\n(intercept),,-2,-2\ngeldzorgen,1,6,0\n",
+                                        encoding="utf-8")
+    path = tmp_path / "codes.yaml"
+    path.write_text(f"rule: {{model: model.csv, model_threshold: 0.5, model_min_words: {min_words}}}\n"
+                    "codes:\n  - {code: schulden, label: Schulden, description: x, cues: [schulden]}\n"
+                    "  - {code: sport, label: Sport, description: x, cues: [voetbal]}\n", encoding="utf-8")
+    pipeline = spacy.blank("nl")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("wsd_themes", config={"codebook": str(path)})
+    return pipeline
+
+
+def test_themes_model_judges_a_theme_the_report_names(tmp_path):
+    text = "Het ging even over schulden. Daarna over geldzorgen thuis en de geldzorgen van de buren."
+    doc = model_codebook(tmp_path, min_words=5)(text)
+    # one sentence with a cue is below min_score, but the model reads the whole text as about debts
+    assert [(t.code, t.evidence) for t in doc._.wsd_themes] == [("schulden", ("Het ging even over schulden.",))]
+    # a theme no cue names is never coded by the model alone
+    assert codes(model_codebook(tmp_path, min_words=5), "Daarna over geldzorgen thuis en nog meer geldzorgen.") == []
+
+
+def test_themes_model_leaves_short_texts_to_the_cues(tmp_path):
+    text = "Het ging even over schulden. Daarna over geldzorgen thuis en de geldzorgen van de buren."
+    assert codes(model_codebook(tmp_path, min_words=100), text) == []

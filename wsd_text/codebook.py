@@ -39,7 +39,7 @@ from .resources import data_path, load_csv, load_yaml
 CODEBOOK_FILE = "codebook.yaml"
 CODE_KEYS = {"code", "label", "description", "cues"}
 OPTIONAL_CODE_KEYS = {"min_score"}  # a code's own threshold, else the rule's
-RULE_KEYS = {"min_score", "compound_weight", "min_list_item_words"}
+RULE_KEYS = {"min_score", "compound_weight", "min_list_item_words", "model", "model_threshold", "model_min_words"}
 TOP_KEYS = {"rule", "codes"}
 DEFAULT_RULE = {"min_score": 2.0, "compound_weight": 0.5, "min_list_item_words": 10}
 
@@ -71,6 +71,9 @@ class Codebook:
     min_score: float = DEFAULT_RULE["min_score"]
     compound_weight: float = DEFAULT_RULE["compound_weight"]
     min_list_item_words: int = DEFAULT_RULE["min_list_item_words"]
+    model: str | None = None  # a text model file with a weight per code (`wsd_text.pipeline.text_model`)
+    model_threshold: float = 0.5
+    model_min_words: int = 200  # a shorter text is left to the cues: the model judges whole reports
     source: str = "default"
 
 

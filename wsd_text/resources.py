@@ -18,6 +18,14 @@ def data_path(name: str, path: str | Path | None = None):
     return Path(path) if path not in (None, "default") else DATA / name
 
 
+def data_beside(name: str, source: str | Path | None) -> Path:
+    """A data file that another one names: beside that file (a user's folder) when it is
+    there, else the package's own."""
+    if source is not None and (beside := Path(source).parent / name).exists():
+        return beside
+    return Path(str(DATA / name))
+
+
 def load_yaml(name: str, path=None, allowed: set[str] | None = None) -> dict:
     """A YAML mapping; with ``allowed``, unknown top-level keys are refused."""
     source = data_path(name, path)

@@ -14,6 +14,9 @@ report *discusses* it, not for a passing word, a name, a list label or a title.
   full sentences of content (``min_list_item_words`` words besides the cue), so one long
   sentence on trust codes ``vertrouwen`` but "Vertrouwen, vertrouwen!" does not. The
   sentences that scored are the theme's evidence, the sum its score.
+- A theme whose cues hit but fall short is coded too when the rule's text ``model``
+  (`wsd_text.pipeline.text_model`, trained on hand-coded reports) gives the report's counted
+  sentences at least ``model_threshold``, for a report of at least ``model_min_words`` words.
 
 The threshold follows the gold coders' own line (gold/NOTES.md, "Theme threshold"): one
 clause, name or list item is a passing mention; a discussion is two sentences, or one full
@@ -30,8 +33,10 @@ from spacy.tokens import Doc
 
 from ..codebook import WORD, Code, Codebook, CueMatcher, Hit, load_codebook
 from ..records import Theme
+from ..resources import data_beside
 from .extensions import register_extensions
 from .text import doc_text
+from .text_model import TextModel
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,7 @@ class ThemeCoder:
     def __init__(self, codebook: Codebook):
         self.codebook = codebook
         self.matcher = CueMatcher({c.code: c.cues for c in codebook.codes})
+        self.model = TextModel.load(data_beside(codebook.model, codebook.source)) if codebook.model else None
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.wsd_themes = self.code(doc_text(doc), doc_sentences(doc))
@@ -108,16 +114,32 @@ class ThemeCoder:
                 if _content_words(words, code_hits) >= self.codebook.min_list_item_words:
                     full_sentences[code] = full_sentences.get(code, 0.0) + value
                 evidence.setdefault(code, []).append(sentence.text)
-        return [
-            Theme(c.code, tuple(evidence[c.code]), scores[c.code])
-            for c in self.codebook.codes if self._coded(c, scores.get(c.code, 0.0), full_sentences.get(c.code, 0.0))
-        ]
+        coded = {c.code for c in self.codebook.codes if self._coded(c, scores.get(c.code, 0.0),
+                                                                     full_sentences.get(c.code, 0.0))}
+        coded |= self._modelled(sentences, set(scores) - coded)
+        return [Theme(c.code, tuple(evidence[c.code]), scores[c.code]) for c in self.codebook.codes if c.code in coded]
+
+    def _modelled(self, sentences: list[Sentence], named: set[str]) -> set[str]:
+        """Of the codes a report names but its cues did not code (``named``), those the text
+        model (the rule's ``model``) gives the report's body text at least ``model_threshold``:
+        it judges whether the report discusses them from all its words, not only the count of
+        sentences with a cue (trained on hand-coded reports, `wsd_text.pipeline.text_model`)."""
+        body = " ".join(s.text for s in self.body(sentences))
+        # trained on whole reports, it cannot judge a text much shorter than one
+        if self.model is None or not named or len(WORD.findall(body)) < self.codebook.model_min_words:
+            return set()
+        chances = self.model.probabilities(body)
+        return {code for code in named if chances.get(code, 0.0) >= self.codebook.model_threshold}
 
     def _coded(self, code: Code, score: float, full_score: float) -> bool:
         """The rule's ``min_score``, or a code's own; a threshold below the rule's is met only
         by full sentences of content (``min_list_item_words`` words besides the cue)."""
         own = self.codebook.min_score if code.min_score is None else code.min_score
         return score >= own and (score >= self.codebook.min_score or full_score >= own)
+
+    def body(self, sentences: list[Sentence]) -> list[Sentence]:
+        """The sentences the rule counts: body text, and list items long enough (`_counts`)."""
+        return [s for s in sentences if self._counts(s)]
 
     def _counts(self, sentence: Sentence) -> bool:
         """Body sentences count; list items only when long enough to say something."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import bad_choice, bad_keys
 from ..records import PERSPECTIVES
-from ..resources import DATA, load_yaml
+from ..resources import load_yaml
 
 CUES_FILE = "voice_cues.yaml"
 TOP_KEYS = {"skip_names", "terms", "parts", "meeting", "not_now", "past_modals", "name_fillers", "pronouns",
@@ -39,13 +39,6 @@ def compile_cue(pattern: str, source: str, meeting: str = NEVER) -> re.Pattern:
         return re.compile(pattern.replace("{meeting}", meeting), re.DOTALL)
     except re.error as error:
         raise ValueError(f"{source}: the pattern {pattern!r} is not a valid regular expression ({error}).") from None
-
-
-def companion_path(name: str, source: str) -> Path:
-    """A data file named in the voice-cue file: beside a user's cue file when it is there, else
-    the package's own."""
-    beside = Path(source).parent / name
-    return beside if source != CUES_FILE and beside.exists() else Path(str(DATA / name))
 
 
 def load_voice_cues(path: str | Path | None = "default", data_dir: str | Path | None = None) -> tuple[dict, str]:

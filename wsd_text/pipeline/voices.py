@@ -41,13 +41,15 @@ from spacy.tokens import Doc
 
 from ..codebook import CueMatcher, Hit
 from ..records import PERSPECTIVES, Voice
+from ..resources import data_beside
 from .clauses import WORDY, Clauses
 from .extensions import register_extensions
 from .text import doc_text
 from .themes import Sentence, doc_sentences
-from .missing_model import SentenceModel
-from .voice_cues import CUES_FILE, MISSING_KINDS, NEVER, companion_path, compile_cue, load_voice_cues, words_pattern
+from .text_model import TextModel
+from .voice_cues import CUES_FILE, MISSING_KINDS, NEVER, compile_cue, load_voice_cues, words_pattern
 
+MISSING_LABEL = "missing"  # the label of the sentence model (`missing_model`)
 _LIST_SPLIT = re.compile(r",\s*|\s+(?:en|of|and)\s+")
 
 
@@ -77,7 +79,9 @@ class VoiceFinder:
             compile_cue(pattern, source)  # a broken one fails here, not on the first report
         self.relative_starts = compile_cue(cues.get("relative_starts") or NEVER, source)
         model = cues.get("missing_model")
-        self.model = SentenceModel.load(companion_path(model, source)) if model else None
+        self.model = TextModel.load(data_beside(model, None if source == CUES_FILE else source)) if model else None
+        if self.model is not None and MISSING_LABEL not in self.model.labels:
+            raise ValueError(f"{source}: the missing_model {model!r} has no label {MISSING_LABEL!r}.")
         self.threshold = float(cues.get("missing_threshold", 0.5))
         self.listed_starts = compile_cue(cues.get("listed_starts") or NEVER, source)
         self.pronouns = compile_cue(words_pattern(cues.get("pronouns"), r"\b(?:{})\b"), source)
@@ -154,7 +158,7 @@ class VoiceFinder:
                      if any(not _described(low, sentence, h.start) and not _OBJECT.search(low, sentence.start, h.start)
                             for h in self._whole(text, hits))]
             if sentence.kind != "heading" and len(whole) == 1 \
-                    and self.model.probability(sentence.text) >= self.threshold:
+                    and self.model.probability(sentence.text, MISSING_LABEL) >= self.threshold:
                 yield whole[0], sentence
 
     def _other_times(self, report) -> re.Pattern | None:

@@ -1,4 +1,4 @@
-"""The sentence model for missing voices (`wsd_text.pipeline.missing_model`) and its training."""
+"""The text models (`wsd_text.pipeline.text_model`): missing voices, themes, and their training."""
 import importlib.util
 import shutil
 from pathlib import Path
@@ -8,7 +8,7 @@ import yaml
 
 from wsd_text.ingest import report_from_text
 from wsd_text.nlp import build_pipeline, make_doc
-from wsd_text.pipeline.missing_model import SentenceModel, ngrams
+from wsd_text.pipeline.text_model import TextModel, ngrams
 from wsd_text.resources import DATA
 from wsd_text.settings import Settings
 
@@ -22,18 +22,28 @@ def test_ngrams_are_words_and_word_pairs():
 
 
 def test_model_file_loads_and_scores():
-    model = SentenceModel.load(Path(str(DATA / "missing_sentences.csv")))
-    assert len(model.features) > 1000
-    missing = model.probability("Jammer was dat we de jongeren zelf deze keer niet hebben kunnen spreken.")
-    told = model.probability("De jongeren vertelden over hun ervaringen met school en geld.")
+    model = TextModel.load(Path(str(DATA / "missing_sentences.csv")))
+    assert model.labels == ("missing",) and len(model.features) > 1000
+    missing = model.probability("Jammer was dat we de jongeren zelf deze keer niet hebben kunnen spreken.", "missing")
+    told = model.probability("De jongeren vertelden over hun ervaringen met school en geld.", "missing")
     assert missing > 0.7 > 0.1 > told
+
+
+def test_theme_model_has_a_column_per_default_code():
+    from wsd_text.codebook import load_codebook
+
+    model = TextModel.load(Path(str(DATA / "theme_model.csv")))
+    assert set(model.labels) == {c.code for c in load_codebook().codes}
+    chances = model.probabilities("Veel gezinnen hebben schulden bij de energieleverancier en de zorgverzekeraar; "
+                                  "de deurwaarder staat vaak al voor de deur voordat er hulp komt.")
+    assert chances["schulden"] > 0.5 > chances["ervaringsdeskundigheid"]
 
 
 def test_model_file_without_intercept_is_refused(tmp_path):
     path = tmp_path / "model.csv"
     path.write_text("ngram,idf,weight\nouders,1.5,0.2\n", encoding="utf-8")
     with pytest.raises(ValueError, match="intercept"):
-        SentenceModel.load(path)
+        TextModel.load(path)
 
 
 def flagged(nlp, sentence):
@@ -74,7 +84,7 @@ def test_model_leaves_other_sentences(nlp, sentence):
 
 @pytest.mark.skipif(not EXTRA.exists(), reason="eval/extra is not in this checkout")
 def test_training_is_deterministic(tmp_path):
-    spec = importlib.util.spec_from_file_location("train_missing_model", ROOT / "eval" / "train_missing_model.py")
+    spec = importlib.util.spec_from_file_location("train_models", ROOT / "eval" / "train_models.py")
     training = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(training)
     main = training.main
@@ -84,7 +94,8 @@ def test_training_is_deterministic(tmp_path):
     for gold in sorted((EXTRA / "gold").glob("*.json"))[:12]:
         shutil.copy(gold, folder / "gold")
         shutil.copy(next((EXTRA / "raw").glob(gold.stem + ".*")), folder / "raw")
-    assert main(["--eval", str(folder), "--out", str(tmp_path / "a.csv")]) == 0
-    assert main(["--eval", str(folder), "--out", str(tmp_path / "b.csv")]) == 0
-    assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
-    assert SentenceModel.load(tmp_path / "a.csv").features
+    for out in ("a", "b"):
+        assert main(["missing", "--eval", str(folder), "--out", str(tmp_path / out)]) == 0
+    first, second = (tmp_path / out / "missing_sentences.csv" for out in ("a", "b"))
+    assert first.read_bytes() == second.read_bytes()
+    assert TextModel.load(first).features

@@ -1,0 +1,75 @@
+"""Linear text models beside the phrase rules: missing voices per sentence, themes per report.
+
+Cue phrases catch the wordings someone wrote down; the reports a lectoraat collects say the
+same in ever new words. A `TextModel` scores a text by its words and word pairs: logistic
+regressions over TF-IDF weights (scikit-learn's ``TfidfVectorizer(ngram_range=(1, 2),
+sublinear_tf=True)`` and ``LogisticRegression``, one per label), trained by
+``eval/train_models.py`` on the hand-coded records of ``eval/extra`` (invented reports, not
+``../shared``).
+
+The trained weights are data files in ``data/nl`` (``missing_sentences.csv``,
+``theme_model.csv``): one row per n-gram with its idf and a weight per label, and the row
+``(intercept)`` with each label's bias. They are scored here without scikit-learn and can be
+read, checked and replaced like the other data files.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..resources import load_csv
+
+TOKEN = re.compile(r"\b\w+\b")  # scikit-learn's token pattern with one-letter words kept
+INTERCEPT = "(intercept)"
+
+
+def ngrams(text: str) -> Counter:
+    """Counts of the lower-cased words and word pairs of ``text``, as the vectorizer makes them."""
+    words = TOKEN.findall(text.lower())
+    return Counter(words + [f"{a} {b}" for a, b in zip(words, words[1:])])
+
+
+@dataclass(frozen=True)
+class TextModel:
+    """Idf and one weight per label for each n-gram, and each label's bias.
+
+    Examples
+    --------
+    >>> model = TextModel(("missing",), {"ontbraken": (2.0, (3.0,))}, (-1.0,))
+    >>> round(model.probability("Ouders ontbraken.", "missing"), 3)
+    0.881
+    >>> round(model.probabilities("Ouders waren er.")["missing"], 3)
+    0.269
+    """
+
+    labels: tuple[str, ...]
+    features: dict[str, tuple[float, tuple[float, ...]]]
+    intercepts: tuple[float, ...]
+
+    @classmethod
+    def load(cls, path: str | Path) -> TextModel:
+        """Read a model file written by ``eval/train_models.py``."""
+        rows = load_csv(Path(path).name, path, required={"ngram", "idf"})
+        labels = tuple(k for k in (rows[0] if rows else {}) if k not in ("ngram", "idf"))
+        intercept = next((r for r in rows if r["ngram"] == INTERCEPT), None)
+        if not labels or intercept is None:
+            raise ValueError(f"{path}: a model file needs a weight column per label and a row {INTERCEPT!r}.")
+        return cls(labels, {r["ngram"]: (float(r["idf"]), tuple(float(r[k]) for k in labels))
+                            for r in rows if r["ngram"] != INTERCEPT},
+                   tuple(float(intercept[k]) for k in labels))
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        """Each label's chance for ``text``: sublinear tf times idf, scaled to unit length over
+        the known n-grams, then the logistic of the label's weighted sum."""
+        known = [((1 + math.log(n)) * self.features[g][0], self.features[g][1])
+                 for g, n in ngrams(text).items() if g in self.features]
+        length = math.sqrt(sum(v * v for v, _ in known)) or 1.0
+        return {label: 1 / (1 + math.exp(-(bias + sum(v * weights[i] for v, weights in known) / length)))
+                for i, (label, bias) in enumerate(zip(self.labels, self.intercepts))}
+
+    def probability(self, text: str, label: str) -> float:
+        """The chance of one label for ``text``."""
+        return self.probabilities(text)[label]
