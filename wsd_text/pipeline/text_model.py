@@ -1,16 +1,14 @@
-"""Linear text models beside the phrase rules: missing voices per sentence, themes per report.
+"""A linear text model beside the cue rules: whether a report discusses a theme it names.
 
-Cue phrases catch the wordings someone wrote down; the reports a lectoraat collects say the
-same in ever new words. A `TextModel` scores a text by its words and word pairs: logistic
-regressions over TF-IDF weights (scikit-learn's ``TfidfVectorizer(ngram_range=(1, 2),
-sublinear_tf=True)`` and ``LogisticRegression``, one per label), trained by
-``eval/train_models.py`` on the hand-coded records of ``eval/extra`` (invented reports, not
-``../shared``).
+Cues catch the words someone wrote down for a theme; whether a report *discusses* it shows in
+all its words. A `TextModel` scores a text by its words and word pairs: logistic regressions
+over TF-IDF weights (scikit-learn's ``TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)``
+and ``LogisticRegression``, one per label), trained by ``eval/train_models.py`` on the
+hand-coded records of ``eval/extra`` (invented reports, not ``../shared``).
 
-The trained weights are data files in ``data/nl`` (``missing_sentences.csv``,
-``theme_model.csv``): one row per n-gram with its idf and a weight per label, and the row
-``(intercept)`` with each label's bias. They are scored here without scikit-learn and can be
-read, checked and replaced like the other data files.
+The trained weights are a data file, ``data/nl/theme_model.csv``: one row per n-gram with its
+idf and a weight per label, and the row ``(intercept)`` with each label's bias. It is scored
+here without scikit-learn and can be read, checked and replaced like the other data files.
 """
 from __future__ import annotations
 
@@ -38,10 +36,10 @@ class TextModel:
 
     Examples
     --------
-    >>> model = TextModel(("missing",), {"ontbraken": (2.0, (3.0,))}, (-1.0,))
-    >>> round(model.probability("Ouders ontbraken.", "missing"), 3)
+    >>> model = TextModel(("schulden",), {"deurwaarder": (2.0, (3.0,))}, (-1.0,))
+    >>> round(model.probability("De deurwaarder kwam.", "schulden"), 3)
     0.881
-    >>> round(model.probabilities("Ouders waren er.")["missing"], 3)
+    >>> round(model.probabilities("De buren kwamen.")["schulden"], 3)
     0.269
     """
 

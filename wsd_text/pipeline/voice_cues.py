@@ -16,8 +16,7 @@ from ..resources import load_yaml
 CUES_FILE = "voice_cues.yaml"
 TOP_KEYS = {"skip_names", "terms", "parts", "meeting", "not_now", "past_modals", "name_fillers", "pronouns",
             "plural_nouns", "addressed", "coordinators", "clause_breaks", "attendance", "missing", "named",
-            "attendees", "wishing", "relative_starts", "listed_starts", "months", "dated_month", "dated_year", "missing_model",
-            "missing_threshold"}
+            "attendees", "wishing", "relative_starts", "listed_starts", "months", "dated_month", "dated_year"}
 PATTERN_KEYS = ("clause_breaks", "coordinators", "past_modals", "plural_nouns", "relative_starts", "listed_starts",
                 "dated_month", "dated_year")  # one regex each
 MISSING_KINDS = ("few", "none", "wanted")

@@ -23,9 +23,7 @@ its ``evidence`` (§8.17). A term that names only a part of a perspective
 ("huisartsen", "de woningcorporatie") flags nothing: it goes to ``missing_named`` with the
 other voices named as missing, which leaves out the four perspectives (§8.15, §8.16); two or
 more parts named missing together flag their side when none of it took part ("Van de
-gemeente, het wijkteam en de huisartsenpraktijk was niemand gekomen"). Where no phrase
-flags a perspective, a sentence model trained on hand-coded evidence sentences
-(`missing_model`) does, for a body sentence that names that one perspective. All
+gemeente, het wijkteam en de huisartsenpraktijk was niemand gekomen"). All
 words and phrases are in ``data/nl/voice_cues.yaml``; the clause rule (`clauses.Clauses`)
 is this module's own heuristic, so that an attendance phrase about volunteers does not make
 the residents they help present.
@@ -41,15 +39,12 @@ from spacy.tokens import Doc
 
 from ..codebook import CueMatcher, Hit
 from ..records import PERSPECTIVES, Voice
-from ..resources import data_beside
 from .clauses import WORDY, Clauses
 from .extensions import register_extensions
 from .text import doc_text
 from .themes import Sentence, doc_sentences
-from .text_model import TextModel
 from .voice_cues import CUES_FILE, MISSING_KINDS, NEVER, compile_cue, load_voice_cues, words_pattern
 
-MISSING_LABEL = "missing"  # the label of the sentence model (`missing_model`)
 _LIST_SPLIT = re.compile(r",\s*|\s+(?:en|of|and)\s+")
 
 
@@ -78,11 +73,6 @@ class VoiceFinder:
         for pattern in (self.dated_month.replace("{months}", "|".join(self.months)), self.dated_year.replace("{year}", "2000")):
             compile_cue(pattern, source)  # a broken one fails here, not on the first report
         self.relative_starts = compile_cue(cues.get("relative_starts") or NEVER, source)
-        model = cues.get("missing_model")
-        self.model = TextModel.load(data_beside(model, None if source == CUES_FILE else source)) if model else None
-        if self.model is not None and MISSING_LABEL not in self.model.labels:
-            raise ValueError(f"{source}: the missing_model {model!r} has no label {MISSING_LABEL!r}.")
-        self.threshold = float(cues.get("missing_threshold", 0.5))
         self.listed_starts = compile_cue(cues.get("listed_starts") or NEVER, source)
         self.pronouns = compile_cue(words_pattern(cues.get("pronouns"), r"\b(?:{})\b"), source)
         self.plural_nouns = compile_cue(cues.get("plural_nouns") or NEVER, source)
@@ -124,10 +114,6 @@ class VoiceFinder:
         for p, found in by_parts.items():
             if p not in voiced and p not in present:
                 flags.setdefault(p, []).extend(found)
-        # the model reads sentences no phrase matched: where one did, the clause rules have decided
-        unmatched = {i: per for i, per in terms.items() if i not in flags_at}
-        for p, sentence in self._modelled(text, low, sentences, unmatched):
-            flags.setdefault(p, [sentence])  # a phrase's flag keeps its evidence
         doc._.wsd_voices = {p: _voice(p, voiced, present, mentioned, flags.get(p, [])) for p in PERSPECTIVES}
         doc._.wsd_missing_named = self._missing_named(text, low, [sentences[i] for i in sorted(flags_at)])
         return doc
@@ -144,22 +130,6 @@ class VoiceFinder:
             if kept:
                 result[index] = kept
         return result
-
-    def _modelled(self, text: str, low: str, sentences: list[Sentence], terms: dict):
-        """(perspective, sentence) for each body sentence that names one whole perspective, not
-        only inside a relative clause between commas that describes someone else ("Ook
-        buurtclubs, die merken dat een jongere wegloopt, waren er niet"), and that the sentence
-        model (`missing_model`) says tells it was missing."""
-        if self.model is None:
-            return
-        for index, per in terms.items():
-            sentence = sentences[index]
-            whole = [p for p, hits in per.items()
-                     if any(not _described(low, sentence, h.start) and not _OBJECT.search(low, sentence.start, h.start)
-                            for h in self._whole(text, hits))]
-            if sentence.kind != "heading" and len(whole) == 1 \
-                    and self.model.probability(sentence.text, MISSING_LABEL) >= self.threshold:
-                yield whole[0], sentence
 
     def _other_times(self, report) -> re.Pattern | None:
         """A clause dated in another month or year than the meeting ("in oktober" in the report
@@ -389,9 +359,6 @@ _INSERTION = re.compile(rf"(,[^,.;:]*,)\s*(?:(?:{_FINITE}|is|zijn|werd|werden)\s
 _RELATIVE_START = re.compile(r",\s*(?:\w+\s+)?(?:die|dat|wie|waar\w*)\b")  # ", die …", ", bij wie …"
 # a word that makes the people after it an object, not who attends or is missing ("met de jongeren")
 _OF = re.compile(r"\s+(?:van|bij)\s+(?:de\s+|het\s+)?")  # "medewerker van de gemeente"
-# a preposition that makes the people after it the object of a sentence the model reads ("problemen met
-# de vrijwilligers"); not "van", as in "de stem van de vrijwilligers", how a missing voice is named
-_OBJECT = re.compile(r"\b(?:met|over|voor|tegen|door|naar|om)\s+(?:\w+\s+){0,2}$")
 _PREPOSITION = re.compile(r"\b(?:met|bij|over|voor|van|aan|naar|tegen|zonder|om|door)\s+(?:\w+\s+){0,2}$")
 
 
@@ -400,12 +367,6 @@ def _insertion(clauses: Clauses, span: tuple) -> re.Match | None:
     whose `people` group says who it is about)."""
     start = clauses.sentence.start
     return None if span[2] else _INSERTION.search(clauses.low, start, start + span[0])
-
-
-def _described(low: str, sentence: Sentence, offset: int) -> bool:
-    """True for a word inside a relative clause between commas (", die ... ,")."""
-    opening = low.rfind(",", sentence.start, offset)
-    return opening >= 0 and low.find(",", offset, sentence.end) >= 0 and _RELATIVE_START.match(low, opening) is not None
 
 
 def _passed(main: Clauses, span: tuple) -> frozenset[int]:
