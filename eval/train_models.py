@@ -32,47 +32,41 @@ from wsd_text.nlp import build_pipeline, make_doc  # noqa: E402
 from wsd_text.pipeline.text_model import INTERCEPT, TOKEN, TextModel  # noqa: E402
 from wsd_text.pipeline.themes import ThemeCoder, doc_sentences  # noqa: E402
 
-DATA = ROOT / "wsd_text" / "data" / "nl"
-# vectorizer and regression settings per model; C and the feature cap gave the best
-# cross-validated F1 on eval/extra (5 folds), within 0.01 of their neighbours
-SETTINGS = {
-    "themes": ("theme_model.csv", dict(min_df=3, max_df=0.9, max_features=4000), 10.0),
-}
+OUT = ROOT / "wsd_text" / "data" / "nl" / "theme_model.csv"
+# C and the feature cap gave the best cross-validated F1 on eval/extra (5 folds), within 0.01
+# of their neighbours
+VECTORIZER = dict(ngram_range=(1, 2), sublinear_tf=True, token_pattern=TOKEN.pattern, min_df=3, max_df=0.9,
+                  max_features=4000)
+C = 10.0
 
 
-def reports(folder: Path):
-    """(gold record, sentences) of each report in ``folder``'s ``gold/`` and ``raw/``."""
-    nlp = build_pipeline()
-    for path in sorted((folder / "gold").glob("*.json")):
-        source = next((folder / "raw").glob(path.stem + ".*"))
-        yield json.loads(path.read_text(encoding="utf-8")), doc_sentences(make_doc(read_report(source), nlp))
-
-
-def theme_examples(folder: Path) -> tuple[list[str], list[set[str]], list[str]]:
-    """Each report's body text, labelled with its gold themes (codes of the default codebook)."""
-    coder = ThemeCoder(load_codebook())
+def examples(folder: Path) -> tuple[list[str], list[set[str]], list[str]]:
+    """Each report's body text in ``folder``'s ``raw/``, labelled with the codes of the default
+    codebook its record in ``gold/`` has; and those codes."""
+    nlp, coder = build_pipeline(), ThemeCoder(load_codebook())
     codes = [c.code for c in coder.codebook.codes]
     texts, labels = [], []
-    for record, sentences in reports(folder):
-        texts.append(" ".join(s.text for s in coder.body(sentences)))
-        labels.append(set(record["themes"]) & set(codes))
+    for path in sorted((folder / "gold").glob("*.json")):
+        source = next((folder / "raw").glob(path.stem + ".*"))
+        texts.append(coder.body_text(doc_sentences(make_doc(read_report(source), nlp))))
+        labels.append(set(json.loads(path.read_text(encoding="utf-8"))["themes"]) & set(codes))
     return texts, labels, codes
 
 
-def train(texts, labels, names, vectorizer_settings, c):
-    vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=TOKEN.pattern,
-                                 **vectorizer_settings)
+def train(texts: list[str], labels: list[set[str]], codes: list[str]):
+    """The vectorizer and one logistic regression per code."""
+    for code in codes:
+        if len({code in found for found in labels}) < 2:
+            raise ValueError(f"Code {code!r} needs reports with and without it; the training set has one kind.")
+    vectorizer = TfidfVectorizer(**VECTORIZER)
     matrix = vectorizer.fit_transform(texts)
-    for name in names:
-        if len({name in found for found in labels}) < 2:
-            raise ValueError(f"Label {name!r} needs examples with and without it; the training set has one kind.")
-    models = {name: LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
-              .fit(matrix, [name in found for found in labels]) for name in names}
+    models = {code: LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
+              .fit(matrix, [code in found for found in labels]) for code in codes}
     return vectorizer, models
 
 
 def model_file(vectorizer, models, comment: str) -> str:
-    """The CSV text: a comment, then ``ngram,idf,<label>...`` rows in n-gram order."""
+    """The CSV text: a comment, then ``ngram,idf,<code>...`` rows in n-gram order."""
     out = io.StringIO()
     out.write("".join(f"# {line}\n" for line in comment.splitlines()))
     writer = csv.writer(out, lineterminator="\n")
@@ -83,32 +77,25 @@ def model_file(vectorizer, models, comment: str) -> str:
     return out.getvalue()
 
 
-def build(which: str, folder: Path, out: Path) -> float:
-    """Train one model, write it and return how far the file's scores are from scikit-learn's."""
-    name, vectorizer_settings, c = SETTINGS[which]
-    texts, labels, names = theme_examples(folder)
-    vectorizer, models = train(texts, labels, names, vectorizer_settings, c)
-    comment = (f"Text model '{which}' of wsd-text (wsd_text/pipeline/text_model.py), written by\n"
-               f"eval/train_models.py from {len(texts)} examples of {folder.name}; per word and word pair\n"
-               f"its idf and a logistic-regression weight per label.")
-    write_text_atomic(out / name, model_file(vectorizer, models, comment))
-    loaded, matrix = TextModel.load(out / name), vectorizer.transform(texts)
-    expected = {label: m.predict_proba(matrix)[:, 1] for label, m in models.items()}
-    worst = max(abs(loaded.probabilities(t)[label] - expected[label][i])
-                for i, t in enumerate(texts) for label in names)
-    print(f"{out / name}: {len(vectorizer.vocabulary_)} n-grams, {len(texts)} examples, labels "
-          f"{', '.join(f'{n} ({sum(n in found for found in labels)})' for n in names)}; "
-          f"largest difference to scikit-learn {worst:.1e}")
-    return worst
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval", type=Path, default=ROOT / "eval" / "extra", help="folder with raw/ and gold/")
-    parser.add_argument("--out", type=Path, default=DATA, help="folder to write the model files to")
+    parser.add_argument("--out", type=Path, default=OUT, help="the model file to write")
     args = parser.parse_args(argv)
-    worst = max(build(which, args.eval, args.out) for which in SETTINGS)
-    return 0 if worst < 1e-4 else 1  # six significant digits in the files
+    texts, labels, codes = examples(args.eval)
+    vectorizer, models = train(texts, labels, codes)
+    comment = (f"Theme model of wsd-text (wsd_text/pipeline/text_model.py), written by eval/train_models.py\n"
+               f"from {len(texts)} reports of {args.eval.name}; per word and word pair its idf and a\n"
+               f"logistic-regression weight per code.")
+    write_text_atomic(args.out, model_file(vectorizer, models, comment))
+    # the file must score as scikit-learn does (six significant digits)
+    loaded, matrix = TextModel.load(args.out), vectorizer.transform(texts)
+    expected = {code: m.predict_proba(matrix)[:, 1] for code, m in models.items()}
+    worst = max(abs(loaded.probabilities(t)[code] - expected[code][i]) for i, t in enumerate(texts) for code in codes)
+    print(f"{args.out}: {len(vectorizer.vocabulary_)} n-grams, {len(texts)} reports, codes "
+          f"{', '.join(f'{c} ({sum(c in found for found in labels)})' for c in codes)}; "
+          f"largest difference to scikit-learn {worst:.1e}")
+    return 0 if worst < 1e-4 else 1
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from .themes import Sentence
 
 WORDY = re.compile(r"\w")
-_NEVER = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -43,12 +42,12 @@ class Clauses:
     listed: frozenset[int]
 
     @classmethod
-    def split(cls, low: str, sentence: Sentence, breaks: re.Pattern, relative: re.Pattern = _NEVER,
-              listed: re.Pattern = _NEVER) -> "Clauses":
+    def split(cls, low: str, sentence: Sentence, breaks: re.Pattern, relative: re.Pattern | None = None,
+              listed: re.Pattern | None = None) -> "Clauses":
         """The clauses of ``sentence`` in the lower-cased text ``low``."""
         bounds = _bounds(low, sentence, (breaks,))
-        def opening(pattern: re.Pattern) -> frozenset[int]:
-            return frozenset(b for b in bounds if pattern.match(low, sentence.start + b))
+        def opening(pattern: re.Pattern | None) -> frozenset[int]:
+            return frozenset(b for b in bounds if pattern and pattern.match(low, sentence.start + b))
         return cls(low, sentence, bounds, opening(relative), opening(listed))
 
     def joined(self, coordinators: re.Pattern, breaks: re.Pattern) -> "Clauses":

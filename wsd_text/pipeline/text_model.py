@@ -37,7 +37,7 @@ class TextModel:
     Examples
     --------
     >>> model = TextModel(("schulden",), {"deurwaarder": (2.0, (3.0,))}, (-1.0,))
-    >>> round(model.probability("De deurwaarder kwam.", "schulden"), 3)
+    >>> round(model.probabilities("De deurwaarder kwam.")["schulden"], 3)
     0.881
     >>> round(model.probabilities("De buren kwamen.")["schulden"], 3)
     0.269
@@ -67,7 +67,3 @@ class TextModel:
         length = math.sqrt(sum(v * v for v, _ in known)) or 1.0
         return {label: 1 / (1 + math.exp(-(bias + sum(v * weights[i] for v, weights in known) / length)))
                 for i, (label, bias) in enumerate(zip(self.labels, self.intercepts))}
-
-    def probability(self, text: str, label: str) -> float:
-        """The chance of one label for ``text``."""
-        return self.probabilities(text)[label]

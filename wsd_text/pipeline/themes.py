@@ -124,9 +124,11 @@ class ThemeCoder:
         model (the rule's ``model``) gives the report's body text at least ``model_threshold``:
         it judges whether the report discusses them from all its words, not only the count of
         sentences with a cue (trained on hand-coded reports, `wsd_text.pipeline.text_model`)."""
-        body = " ".join(s.text for s in self.body(sentences))
+        if self.model is None or not named:
+            return set()
+        body = self.body_text(sentences)
         # trained on whole reports, it cannot judge a text much shorter than one
-        if self.model is None or not named or len(WORD.findall(body)) < self.codebook.model_min_words:
+        if len(WORD.findall(body)) < self.codebook.model_min_words:
             return set()
         chances = self.model.probabilities(body)
         return {code for code in named if chances.get(code, 0.0) >= self.codebook.model_threshold}
@@ -137,9 +139,10 @@ class ThemeCoder:
         own = self.codebook.min_score if code.min_score is None else code.min_score
         return score >= own and (score >= self.codebook.min_score or full_score >= own)
 
-    def body(self, sentences: list[Sentence]) -> list[Sentence]:
-        """The sentences the rule counts: body text, and list items long enough (`_counts`)."""
-        return [s for s in sentences if self._counts(s)]
+    def body_text(self, sentences: list[Sentence]) -> str:
+        """The sentences the rule counts (`_counts`), joined: what the text model reads, and
+        what ``eval/train_models.py`` trains it on."""
+        return " ".join(s.text for s in sentences if self._counts(s))
 
     def _counts(self, sentence: Sentence) -> bool:
         """Body sentences count; list items only when long enough to say something."""

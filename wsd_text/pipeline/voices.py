@@ -280,7 +280,7 @@ class VoiceFinder:
     def _not_now(self, clauses: Clauses, span: tuple, other_times: re.Pattern | None = None) -> bool:
         """True when the clauses of ``span`` speak of the future, a wish or general practice
         (a modal in the perfect tense, "heeft niet kunnen komen", is past), or of another month
-        (`_other_times`)."""
+        or year (`_other_times`)."""
         start, end = clauses.stretch(span)
         low = clauses.low
         # a relative clause inserted before the verb describes the people ("die vaak als eersten
@@ -357,8 +357,8 @@ _MAIN_VERB = re.compile(rf"\b(?:{_FINITE})\b")
 # few words ("…, waren deze avond niet vertegenwoordigd"), or one other word
 _INSERTION = re.compile(rf"(,[^,.;:]*,)\s*(?:(?:{_FINITE}|is|zijn|werd|werden)\s+(?:\w+\s+){{0,3}}|\w+\s+)?$")
 _RELATIVE_START = re.compile(r",\s*(?:\w+\s+)?(?:die|dat|wie|waar\w*)\b")  # ", die …", ", bij wie …"
+_OF = re.compile(r"\s+(?:van|bij)\s+(?:de\s+|het\s+)?")  # "medewerker van de gemeente": one part
 # a word that makes the people after it an object, not who attends or is missing ("met de jongeren")
-_OF = re.compile(r"\s+(?:van|bij)\s+(?:de\s+|het\s+)?")  # "medewerker van de gemeente"
 _PREPOSITION = re.compile(r"\b(?:met|bij|over|voor|van|aan|naar|tegen|zonder|om|door)\s+(?:\w+\s+){0,2}$")
 
 
