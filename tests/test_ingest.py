@@ -8,6 +8,7 @@ import pytest
 from fpdf import FPDF
 
 from wsd_text.ingest import SUFFIXES, find_report_ids, find_reports, iter_reports, read_report, report_from_text
+from wsd_text.ingest.blocks import split_blocks
 from wsd_text.errors import InputError
 from wsd_text.report import Attendance
 from wsd_text.settings import Settings
@@ -238,7 +239,6 @@ def test_ingest_corpus_report_matches_gold_title_and_dates(path):
 
 
 def test_split_blocks_keeps_a_short_line_apart_from_wrapped_prose():
-    from wsd_text.ingest.blocks import split_blocks
     raw = ("6. Rondvraag\n"
            "Dennis vraagt of de werkgroep in de zomer een activiteit kan ondersteunen voor\n"
            "kinderen die niet op vakantie gaan, en of daar geld voor is bij de gemeente\n"
@@ -250,7 +250,6 @@ def test_split_blocks_keeps_a_short_line_apart_from_wrapped_prose():
 
 
 def test_split_blocks_a_line_ending_in_an_article_is_wrapped_prose_not_a_list():
-    from wsd_text.ingest.blocks import split_blocks
     raw = ("Naar aanleiding van:\n"
            "Dhr. Bakker merkt op dat het agendapunt in oktober is doorgeschoven omdat de\n"
            "Voedselbank toen niet kon komen. Het punt komt terug in het eerste kwartaal van\n"
@@ -259,7 +258,6 @@ def test_split_blocks_a_line_ending_in_an_article_is_wrapped_prose_not_a_list():
 
 
 def test_split_blocks_an_action_list_whose_lines_end_in_particles_stays_a_list():
-    from wsd_text.ingest.blocks import split_blocks
     raw = ("Actiepunten\n"
            "Anna Smit zoekt voor de volgende vergadering uit welke regelingen er beschikbaar zijn\n"
            "Piet de Vries nodigt voor het overleg in maart de vrijwilligers van de voedselbank uit\n"
@@ -268,7 +266,6 @@ def test_split_blocks_an_action_list_whose_lines_end_in_particles_stays_a_list()
 
 
 def test_split_blocks_one_long_url_line_does_not_split_wrapped_prose():
-    from wsd_text.ingest.blocks import split_blocks
     raw = ("De bijeenkomst werd geopend door de voorzitter van de adviesraad, die samen\n"
            "met de wethouder de avond leidde. Daarna kwam het woord aan Anna Smit van de\n"
            "Voedselbank, die vertelde over de rij die elke week langer wordt in de wijk.\n"
