@@ -16,7 +16,10 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+
+import numpy as np
 
 from ..resources import load_csv
 
@@ -62,8 +65,22 @@ class TextModel:
     def probabilities(self, text: str) -> dict[str, float]:
         """Each label's chance for ``text``: sublinear tf times idf, scaled to unit length over
         the known n-grams, then the logistic of the label's weighted sum."""
-        known = [((1 + math.log(n)) * self.features[g][0], self.features[g][1])
-                 for g, n in ngrams(text).items() if g in self.features]
-        length = math.sqrt(sum(v * v for v, _ in known)) or 1.0
-        return {label: 1 / (1 + math.exp(-(bias + sum(v * weights[i] for v, weights in known) / length)))
-                for i, (label, bias) in enumerate(zip(self.labels, self.intercepts))}
+        rows, values = [], []
+        for gram, count in ngrams(text).items():
+            if (row := self._rows.get(gram)) is not None:
+                rows.append(row)
+                values.append((1 + math.log(count)) * self.features[gram][0])
+        vector = np.array(values)
+        length = math.sqrt(vector @ vector) or 1.0
+        scores = np.array(self.intercepts) + vector @ self._weights[rows] / length
+        return {label: 1 / (1 + math.exp(-score)) for label, score in zip(self.labels, scores.tolist())}
+
+    @cached_property
+    def _rows(self) -> dict[str, int]:
+        """Each n-gram's row in `_weights`."""
+        return {gram: row for row, gram in enumerate(self.features)}
+
+    @cached_property
+    def _weights(self) -> np.ndarray:
+        """The label weights as one matrix, an n-gram a row: the weighted sums in one product."""
+        return np.array([weights for _, weights in self.features.values()]).reshape(len(self.features), len(self.labels))
