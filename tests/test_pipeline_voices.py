@@ -466,6 +466,48 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Er waren twaalf beroepskrachten aanwezig. De burgemeester en de raadsleden waren er niet bij.",
      "formal", False),
     ("Een beleidsmedewerker van de gemeente was er niet bij.", "formal", False),
+    # who first, then "was er niemand", at the start of a sentence or a clause
+    ("Van de professionals was er niemand.", "formal", True),
+    ("Er waren genoeg bewoners, maar van de vrijwilligers kwam er niemand.", "informal", True),
+    ("Wat opviel: uit de kerken en moskeeën was er ondanks de uitnodiging niemand.", "informal", True),
+    ("Van de ouders was er geen enkele vertegenwoordiger.", "lived_experience", True),
+    ("De vraag van de vrijwilligers was er geen om te negeren.", "informal", False),
+    ("Van de ouders was er geen geld voor een uitje.", "lived_experience", False),
+    # a list of nobodies without a verb, with the invitation that says they were expected
+    ("Niemand van het wijkteam, geen wijkverpleegkundige, terwijl ze wel waren uitgenodigd.", "formal", True),
+    ("Niemand van de ouders zei iets, terwijl ze wel waren uitgenodigd om te spreken.", "lived_experience", False),
+    # the subordinate word order: "(omdat) zij er niet bij waren"; "zonder dat" in the circle
+    ("De mantelzorgers hebben we te laat gevraagd, waardoor zij er niet bij waren.", "lived_experience", True),
+    ("We spraken over jonge mantelzorgers zonder dat er één jonge mantelzorger in de kring zat.", "child", True),
+    ("De avond ging door zonder dat er een vrijwilliger bij was.", "informal", True),
+    ("Mag ik als vrijwilliger iets doorgeven zonder dat de bewoner erbij is?", "informal", False),
+    # left out by choice is no missing voice; being aware of a gap still is
+    ("Ouders waren bewust niet uitgenodigd: de jongeren moesten vrijuit kunnen praten.", "lived_experience", False),
+    ("Ambtenaren waren met opzet niet gevraagd, zodat bewoners vrijuit konden spreken.", "formal", False),
+    ("Ouders waren er niet bij, en de organisatie was zich daar bewust van.", "lived_experience", True),
+    # a pronoun after a preposition is who was talked with, not who was missing
+    ("Een wijkagent zei: \u201cWe hebben de hele avond over mensen gepraat, niet met ze.\u201d", "formal", False),
+    ("Er werd een avond over jongeren gepraat. Toch zat er niemand van hen aan tafel.", "child", True),
+    # relative clauses in a row and then a list say who; what describes that list does not
+    ("Eén groep ontbrak die in de cijfers wel voorkomt: kinderen die thuis voor een ouder zorgen.", "child", True),
+    ("Eén groep ontbrak die in de cijfers wel voorkomt: kinderen die thuis voor een ouder zorgen.",
+     "lived_experience", False),
+    # a relative clause passed on the way to its subject describes them and is not who was missing
+    ("De buurtvrijwilligers die naast gezinnen met schulden staan, waren niet vertegenwoordigd.", "informal", True),
+    ("De buurtvrijwilligers die naast gezinnen met schulden staan, waren niet vertegenwoordigd.",
+     "lived_experience", False),
+    ("Ouders die krap zitten waren er niet bij.", "lived_experience", True),
+    # the others in the room are not who was missing
+    ("De vrijwilligers waren met amper twee mensen mager vertegenwoordigd tussen de vele beroepskrachten.",
+     "formal", False),
+    ("De vrijwilligers waren met amper twee mensen mager vertegenwoordigd tussen de vele beroepskrachten.",
+     "informal", True),
+    ("Naast de professionals zat er geen enkele vrijwilliger aan tafel.", "formal", False),
+    ("Professionals waren niet aanwezig tussen de middag.", "formal", True),
+    # a circle is a table too; a Flemish volunteer organisation; one's own experience
+    ("Maar in onze kring zat niemand die uit eigen ondervinding kon vertellen hoe dat voelt.",
+     "lived_experience", True),
+    ("De vrijwilligerswerking was er deze keer niet bij.", "informal", True),
 ])
 def test_voices_flagged_missing(nlp, text, perspective, flagged):
     voice = analyse(nlp, text)._.wsd_voices[perspective]
@@ -503,6 +545,7 @@ def test_voices_flag_evidence_prefers_first_sentence(nlp):
     ("Volgende keer willen we ook ouders uitnodigen.", []),
     ("Apothekers ontbraken. We willen hen bij een volgende bijeenkomst apart uitnodigen.", ["Apothekers"]),
     ("Afwezig waren de organisaties, zoals apothekers, terwijl zij veel zien.", ["apothekers"]),
+    ("Eén stem ontbrak: die van de leerlingen.", []),
 ])
 def test_voices_missing_named(nlp, text, expected):
     assert analyse(nlp, text)._.wsd_missing_named == expected

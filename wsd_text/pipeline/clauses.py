@@ -67,8 +67,12 @@ class Clauses:
         last = bisect.bisect_right(bounds, max(span[1] - 1, span[0])) - 1
         if first > 0 and bounds[first] in relative:
             first -= 1
-        if last + 1 < len(bounds) - 1 and bounds[last + 1] in described:
+        # relative clauses in a row, then a list: "ontbrak één groep die in de cijfers wel voorkomt:
+        # kinderen die thuis zorgen"; what describes the list's people is not taken in
+        while last + 1 < len(bounds) - 1 and bounds[last + 1] in described:
             last += 1
+            if bounds[last] not in self.relative:
+                break
         return bounds[first], bounds[min(last + 1, len(bounds) - 1)]
 
     def stretch(self, span: tuple) -> tuple[int, int]:
@@ -81,11 +85,22 @@ class Clauses:
         """Perspectives with a term where ``span`` points: inside its ``people`` group when
         the pattern has one (``span[2]``), with a ``described`` clause right after it ("Er waren
         veertien deelnemers: twee docenten, ..."), else anywhere in the clauses it reaches."""
-        start, end = span[:2] if span[2] else self.reach(span, relative, described)
-        if span[2] and (after := bisect.bisect_left(self.bounds, end)) < len(self.bounds) - 1 \
+        if not span[2]:
+            start, end = self.reach(span, relative, described)
+            own = self.reach(span)[0]
+            # "Vrijwilligers die naast ouders staan, waren er niet": the relative clause passed
+            # on the way to its subject describes them and is not who is meant
+            subject = self._named(per, start, own) if start < own else set()
+            return subject or self._named(per, start, end)
+        start, end = span[:2]
+        if (after := bisect.bisect_left(self.bounds, end)) < len(self.bounds) - 1 \
                 and self.bounds[after] in described and not self.low[self.sentence.start + end:
                                                                      self.sentence.start + self.bounds[after]].strip():
             end = self.bounds[after + 1]
+        return self._named(per, start, end)
+
+    def _named(self, per: dict, start: int, end: int) -> set[str]:
+        """Perspectives with a term between the sentence offsets ``start`` and ``end``."""
         offset = self.sentence.start
         return {p for p, hits in per.items() if any(start <= h.start - offset < end for h in hits)}
 

@@ -1,8 +1,8 @@
 """Reading and checking ``voice_cues.yaml``, the words and patterns of `wsd_voices`.
 
 The file's own header explains each key; a user's file (``--settings`` ``data_dir``, or the
-component's ``cues`` path) replaces it whole, and the keys added later (``pronouns``,
-``plural_nouns``, ``addressed``, ``coordinators``, ``past_modals``, ``attendees``, ``wishing``) may be left out.
+component's ``cues`` path) replaces it whole. Only ``terms``, ``clause_breaks``,
+``attendance`` and ``missing`` are required: the keys added later may be left out.
 """
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from ..resources import load_yaml
 CUES_FILE = "voice_cues.yaml"
 TOP_KEYS = {"skip_names", "terms", "parts", "meeting", "not_now", "past_modals", "name_fillers", "pronouns",
             "plural_nouns", "addressed", "coordinators", "clause_breaks", "attendance", "missing", "named",
-            "attendees", "wishing", "relative_starts", "listed_starts", "months", "dated_month", "dated_year"}
+            "attendees", "wishing", "relative_starts", "listed_starts", "months", "dated_month", "dated_year", "chosen", "beside"}
 PATTERN_KEYS = ("clause_breaks", "coordinators", "past_modals", "plural_nouns", "relative_starts", "listed_starts",
-                "dated_month", "dated_year")  # one regex each
+                "dated_month", "dated_year", "chosen", "beside")  # one regex each
 MISSING_KINDS = ("few", "none", "wanted")
 NEVER = "(?!)"  # a pattern that matches nothing
 

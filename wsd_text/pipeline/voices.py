@@ -80,6 +80,8 @@ class VoiceFinder:
         self.attendees = compile_cue(words_pattern(cues.get("attendees"), r"\b(?:{})$"), source)
         self.not_now = compile_cue(words_pattern(cues.get("not_now"), r"\b(?:{})\b"), source)
         self.past_modals = compile_cue(cues.get("past_modals") or NEVER, source)
+        self.chosen = compile_cue(cues.get("chosen") or NEVER, source)
+        self.beside = compile_cue(cues.get("beside") or NEVER, source)
         self.wishing = compile_cue(words_pattern(cues.get("wishing"), r"\b(?:{})\b"), source)
         self.fillers = compile_cue(words_pattern(cues.get("name_fillers"), r"^(?:(?:{})\s+)+"), source)
         self.attendance = [("attend", compile_cue(p, source, meeting)) for p in cues["attendance"]]
@@ -152,8 +154,10 @@ class VoiceFinder:
         clauses = Clauses.split(low, sentence, self.clause_breaks, self.relative_starts, self.listed_starts)
         # A flag belongs to its own main clause: "vrijwilligers waren er, maar ouders ontbraken".
         main = clauses.joined(self.coordinators, self.clause_breaks)
-        # A part of a perspective ("huisartsen") that is missing goes to missing_named (§8.15).
-        whole = {p: self._whole(text, hits) for p, hits in per.items()}
+        # Only a whole perspective is flagged: a part ("huisartsen") goes to missing_named (§8.15),
+        # and the others in the room ("mager vertegenwoordigd tussen de vele beroepskrachten") are not who was missing.
+        whole = {p: [h for h in self._whole(text, hits) if not self.beside.search(low, max(0, h.start - 40), h.start)]
+                 for p, hits in per.items()}
         invitation = self.addressed.search(low, sentence.start, sentence.end) is not None
         now = [(kind, span) for kind, span in flag_spans  # a wish is never now; an invitation no wish
                if (kind == "wanted" and not invitation) or (kind != "wanted" and not self._not_now(main, span, other_times))]
@@ -253,10 +257,12 @@ class VoiceFinder:
 
     def _pronouns(self, main: Clauses, span: tuple):
         """Offsets of the pronouns in the clauses of ``span``, not counting a relative "die"
-        that opens a clause inside the sentence ("kinderen die niet mee kunnen doen")."""
+        that opens a clause inside the sentence ("kinderen die niet mee kunnen doen") nor an
+        object after a preposition ("over mensen gepraat, niet met ze": who is talked with;
+        "niemand van hen" and "hun vrije tijd" do stand for who is missing)."""
         for m in self.pronouns.finditer(main.low, *main.stretch(span)):
             offset = m.start() - main.sentence.start
-            if not (offset and offset in main.relative):
+            if not (offset and offset in main.relative) and not _OBJECT.match(main.low, max(0, m.start() - 8), m.end()):
                 yield m.start()
 
     def _antecedent(self, text: str, main: Clauses, per: dict, clause: int, pronoun: int,
@@ -279,8 +285,8 @@ class VoiceFinder:
 
     def _not_now(self, clauses: Clauses, span: tuple, other_times: re.Pattern | None = None) -> bool:
         """True when the clauses of ``span`` speak of the future, a wish or general practice
-        (a modal in the perfect tense, "heeft niet kunnen komen", is past), or of another month
-        or year (`_other_times`)."""
+        (a modal in the perfect tense, "heeft niet kunnen komen", is past), of another month
+        or year (`_other_times`), or of people left out by choice (`chosen`)."""
         start, end = clauses.stretch(span)
         low = clauses.low
         # a relative clause inserted before the verb describes the people ("die vaak als eersten
@@ -291,7 +297,7 @@ class VoiceFinder:
         elif start - clauses.sentence.start in clauses.relative \
                 and (comma := low.rfind(",", start, clauses.sentence.start + span[0])) > 0:
             start = comma  # "de mensen die zelf niet mee kunnen, waren niet in het webinar te zien"
-        if other_times is not None and other_times.search(low, start, end):
+        if other_times is not None and other_times.search(low, start, end) or self.chosen.search(low, start, end):
             return True
         past = {m.start("modal") for m in self.past_modals.finditer(low, start, end) if "modal" in m.re.groupindex}
         return any(m.start() not in past for m in self.not_now.finditer(low, start, end))
@@ -347,7 +353,7 @@ class VoiceFinder:
     def _clean_name(self, item: str) -> str:
         """A missing voice as written, without leading fillers ("ook de") and punctuation."""
         name = " ".join(item.strip(" .,;:!?)(").split())
-        fillers = self.fillers.match(name.lower() + " ")
+        fillers = self.fillers.match(_lower(name) + " ")
         return name[fillers.end():] if fillers else name
 
 
@@ -357,6 +363,7 @@ _MAIN_VERB = re.compile(rf"\b(?:{_FINITE})\b")
 # few words ("…, waren deze avond niet vertegenwoordigd"), or one other word
 _INSERTION = re.compile(rf"(,[^,.;:]*,)\s*(?:(?:{_FINITE}|is|zijn|werd|werden)\s+(?:\w+\s+){{0,3}}|\w+\s+)?$")
 _RELATIVE_START = re.compile(r",\s*(?:\w+\s+)?(?:die|dat|wie|waar\w*)\b")  # ", die …", ", bij wie …"
+_OBJECT = re.compile(r".*\b(?:met|bij|over|voor|aan|naar|tegen|zonder|om|door)\s+(?:ze|hen)$")  # an object pronoun
 _OF = re.compile(r"\s+(?:van|bij)\s+(?:de\s+|het\s+)?")  # "medewerker van de gemeente": one part
 # a word that makes the people after it an object, not who attends or is missing ("met de jongeren")
 _PREPOSITION = re.compile(r"\b(?:met|bij|over|voor|van|aan|naar|tegen|zonder|om|door)\s+(?:\w+\s+){0,2}$")
