@@ -502,12 +502,32 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
      "formal", False),
     ("De vrijwilligers waren met amper twee mensen mager vertegenwoordigd tussen de vele beroepskrachten.",
      "informal", True),
-    ("Naast de professionals zat er geen enkele vrijwilliger aan tafel.", "formal", False),
+    ("Tussen de professionals zat er geen enkele vrijwilliger aan tafel.", "formal", False),
     ("Professionals waren niet aanwezig tussen de middag.", "formal", True),
     # a circle is a table too; a Flemish volunteer organisation; one's own experience
     ("Maar in onze kring zat niemand die uit eigen ondervinding kon vertellen hoe dat voelt.",
      "lived_experience", True),
     ("De vrijwilligerswerking was er deze keer niet bij.", "informal", True),
+    ("Naast ouders ontbraken ook jongeren.", "lived_experience", True),
+    ("Met één ervaringsdeskundige tussen ruim vijftig professionals was de stem van bewoners te dun vertegenwoordigd.",
+     "formal", False),
+    ("Het vrijwilligersweefsel was met één vrijwilligster wel erg dun vertegenwoordigd.", "informal", True),
+    # whose people they are is not who was missing
+    ("Ouders van jongeren met psychische klachten hebben we deze keer niet gesproken.", "child", False),
+    ("Ouders van jongeren met psychische klachten hebben we deze keer niet gesproken.", "lived_experience", True),
+    # a sentence of nobodies alone
+    ("Kijk om je heen. Geen ambtenaar, geen schuldhulpverlener, niemand van de sociale dienst.", "formal", True),
+    ("Er kwam geen geld, geen steun en geen begrip van de professionals.", "formal", False),
+    # someone who lived it; the first meeting of a series is another meeting
+    ("Het panel bestond uit een onderzoeker en een vrijwilliger; iemand die zelf de weg kwijtraakt, zat er niet bij.",
+     "lived_experience", True),
+    ("Het panel bestond uit een onderzoeker en een vrijwilliger; iemand die zelf de weg kwijtraakt, zat er niet bij.",
+     "formal", False),
+    ("Bij de eerste bijeenkomst in het voorjaar ontbrak het perspectief van bewoners nog volledig.",
+     "lived_experience", False),
+    # a pronoun's antecedent is not what is named after "via"
+    ("We hadden de bewoners uitgenodigd. We vroegen ze via de voedselbank en de cliëntenraad, maar niemand van hen "
+     "heeft kunnen komen.", "lived_experience", True),
 ])
 def test_voices_flagged_missing(nlp, text, perspective, flagged):
     voice = analyse(nlp, text)._.wsd_voices[perspective]

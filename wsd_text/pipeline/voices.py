@@ -154,10 +154,12 @@ class VoiceFinder:
         clauses = Clauses.split(low, sentence, self.clause_breaks, self.relative_starts, self.listed_starts)
         # A flag belongs to its own main clause: "vrijwilligers waren er, maar ouders ontbraken".
         main = clauses.joined(self.coordinators, self.clause_breaks)
-        # Only a whole perspective is flagged: a part ("huisartsen") goes to missing_named (§8.15),
-        # and the others in the room ("mager vertegenwoordigd tussen de vele beroepskrachten") are not who was missing.
-        whole = {p: [h for h in self._whole(text, hits) if not self.beside.search(low, max(0, h.start - 40), h.start)]
-                 for p, hits in per.items()}
+        # Only a whole perspective is flagged: a part ("huisartsen") goes to missing_named (§8.15);
+        # the others in the room ("mager vertegenwoordigd tussen de vele beroepskrachten") and whose
+        # people they are ("ouders van jongeren") are not who was missing.
+        whose = _modifiers(low, per)
+        whole = {p: [h for h in self._whole(text, hits) if h.start not in whose
+                     and not self.beside.search(low, max(0, h.start - 40), h.start)] for p, hits in per.items()}
         invitation = self.addressed.search(low, sentence.start, sentence.end) is not None
         now = [(kind, span) for kind, span in flag_spans  # a wish is never now; an invitation no wish
                if (kind == "wanted" and not invitation) or (kind != "wanted" and not self._not_now(main, span, other_times))]
@@ -278,6 +280,7 @@ class VoiceFinder:
                 for h in self._whole(text, hits))}
         start = main.sentence.start
         earlier = whole(per, start + clause)
+        earlier = whole(per, start + clause, heads=True) if len(earlier) > 1 else earlier
         if not earlier and before and not self.plural_nouns.search(main.low, start, pronoun):
             earlier = whole(before, start)
             earlier = whole(before, start, heads=True) if len(earlier) > 1 else earlier
@@ -366,7 +369,7 @@ _RELATIVE_START = re.compile(r",\s*(?:\w+\s+)?(?:die|dat|wie|waar\w*)\b")  # ", 
 _OBJECT = re.compile(r".*\b(?:met|bij|over|voor|aan|naar|tegen|zonder|om|door)\s+(?:ze|hen)$")  # an object pronoun
 _OF = re.compile(r"\s+(?:van|bij)\s+(?:de\s+|het\s+)?")  # "medewerker van de gemeente": one part
 # a word that makes the people after it an object, not who attends or is missing ("met de jongeren")
-_PREPOSITION = re.compile(r"\b(?:met|bij|over|voor|van|aan|naar|tegen|zonder|om|door)\s+(?:\w+\s+){0,2}$")
+_PREPOSITION = re.compile(r"\b(?:met|bij|over|voor|van|aan|naar|tegen|zonder|om|door|via)\s+(?:\w+\s+){0,2}$")
 
 
 def _insertion(clauses: Clauses, span: tuple) -> re.Match | None:
@@ -382,6 +385,13 @@ def _passed(main: Clauses, span: tuple) -> frozenset[int]:
     niet mee kunnen doen" only describes them."""
     start = main.sentence.start + main.reach(span)[0]
     return main.relative if _MAIN_VERB.search(main.low, start, main.sentence.start + span[1]) else frozenset()
+
+
+def _modifiers(low: str, per: dict[str, list[Hit]]) -> set[int]:
+    """Starts of the hits that say whose the hit before them is: "jongeren" in "ouders van
+    jongeren", "gemeente" in "medewerkers van de gemeente"."""
+    hits = sorted((h for found in per.values() for h in found), key=lambda h: h.start)
+    return {h.start for g, h in zip(hits, hits[1:]) if _OF.fullmatch(low, g.end, h.start)}
 
 
 def _most_specific(per: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
