@@ -85,6 +85,12 @@ def test_metadata_parse_date_takes_year_from_publication(mention, before, expect
     (["PERSBERICHT", "Deventer, 9 mei 2023", "Bewoners in gesprek", "Tekst."], "2023-05-09"),
     (["Bewoners in gesprek", "Tekst: Iris Bos | 12 januari 2022", "Tekst."], "2022-01-12"),
     (["Notulen werkgroep", "Vastgesteld: 4 juli 2021", "Tekst."], "2021-07-04"),
+    # a web page's menu and breadcrumb before the lead; a paragraph before ends the lead
+    (["Lectoraat Wijkzorg", "Onderwijs Onderzoek Nieuws", "Zoeken", "Home / Nieuws / Blogs", "Blog | Krap bij kas",
+      "5 maart 2024 · Leestijd 4 minuten", "Tekst."], "2024-03-05"),
+    (["Wijkavond", "Tekst.", "Tekst.", "Tekst.", "Op deze avond waren er veel mensen uit de buurt, van jong tot oud, "
+      "die hun zorgen over de huur en de energie deelden met de wethouder en met elkaar.", "Tekst.",
+      "5 maart 2024 · Leestijd 4 minuten"], None),
 ])
 def test_metadata_published_date(blocks, expected):
     published, _ = find_published_date(blocks)

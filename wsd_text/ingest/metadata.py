@@ -35,8 +35,10 @@ from ..resources import load_yaml
 _TITLE_MAX_WORDS = 20
 _QUOTES = "‘’“”„\"'«»‹›"
 _OPEN_QUOTES = "‘“„\"'«‹"
-# The lead is the first few blocks after the headline; a date there opens the report (§9.2).
+# The lead is the first few blocks, or all before the first paragraph of the body when a web
+# page's menu and breadcrumb come first; a date there opens the report (§9.2).
 _LEAD_BLOCKS = 4
+_HEADER_BLOCK = 120  # characters: longer is a paragraph
 _LABEL_SEPARATORS = "|·•–—-"
 _DAY_PARTS = ("avond", "middag", "ochtend", "namiddag", "voormiddag")  # written onto a weekday: "dinsdagavond"
 _PLACE_DATELINE = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2},")
@@ -263,17 +265,18 @@ def find_published_date(blocks: list[str], cues: MetadataCues | None = None
     follows a publication label ("Gepubliceerd op: ...", "Datum: ...").
     """
     cues = cues or load_cues()
-    offset = 0
+    offset, lead = 0, True
     for i, block in enumerate(blocks):
+        lead = lead and (i <= _LEAD_BLOCKS or len(blocks[i - 1]) < _HEADER_BLOCK)
         for mention in find_dates(block):
             before = block[:mention.start]
-            opens_lead = i <= _LEAD_BLOCKS and _lead_prefix(before)
+            opens_lead = lead and _lead_prefix(before)
             # Minutes that date their meeting before ("Notulen 05-02-2014", "Betreft: verslag
             # overleg 2 december") were written on another day their "Datum:" gives; otherwise
             # that label dates the meeting itself (`find_event_date`).
             written = cues.has("event_label", before[-40:]) and \
-                _dated_before(blocks[:i] + [before], mention, cues) and i <= _LEAD_BLOCKS
-            labelled = (cues.has("published", before[-40:]) or written) and (i <= _LEAD_BLOCKS or len(block) < 200)
+                _dated_before(blocks[:i] + [before], mention, cues) and lead
+            labelled = (cues.has("published", before[-40:]) or written) and (lead or len(block) < 200)
             if mention.year and (opens_lead or labelled):
                 parsed = parse_date(mention)
                 if parsed:
