@@ -528,6 +528,21 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     # a pronoun's antecedent is not what is named after "via"
     ("We hadden de bewoners uitgenodigd. We vroegen ze via de voedselbank en de cliëntenraad, maar niemand van hen "
      "heeft kunnen komen.", "lived_experience", True),
+    # a sentence opening with a pronoun goes on about the people of the sentence before
+    ("De taalmaatjes helpen veel mensen. Zij zijn de eersten bij wie nieuwkomers aankloppen, maar deze keer "
+     "zaten ze er niet bij.", "informal", True),
+    ("De taalmaatjes helpen veel mensen. Zij zijn de eersten bij wie nieuwkomers aankloppen, maar deze keer "
+     "zaten ze er niet bij.", "lived_experience", False),
+    # looking back on whom one should have invited
+    ("Achteraf gezien hadden we ook taalmaatjes en vrijwilligers van het steunpunt moeten uitnodigen.", "informal", True),
+    ("Achteraf gezien hadden we de zaal eerder moeten boeken voor de vrijwilligers.", "informal", False),
+    # not to be heard or seen; not the idiom
+    ("Het beleid draait om kinderen, maar zij waren maandag zelf niet te horen.", "child", True),
+    ("Er waren geen jongeren te zien.", "child", True),
+    ("Wonen en geld zijn voor deze gezinnen niet los van elkaar te zien.", "lived_experience", False),
+    # Flemish government: two parts of the formal side
+    ("Er was niemand van het Sociaal Huis of van het stadsbestuur aanwezig, hoewel ze uitgenodigd waren.",
+     "formal", True),
 ])
 def test_voices_flagged_missing(nlp, text, perspective, flagged):
     voice = analyse(nlp, text)._.wsd_voices[perspective]

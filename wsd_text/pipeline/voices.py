@@ -273,15 +273,18 @@ class VoiceFinder:
         if none is, the one the sentence before names, unless a plural noun stands before
         the pronoun (offset in the text) for it to point at. Empty when it is not one. Of
         several, the one not named after a preposition ("De vrijwilligers van de zelforganisaties
-        van nieuwkomers oefenen met nieuwkomers. Zij waren er niet bij.")."""
+        van nieuwkomers oefenen met nieuwkomers. Zij waren er niet bij."). A sentence that opens
+        with a pronoun goes on about the people of the sentence before ("Zij zijn de eersten bij
+        wie nieuwkomers aankloppen, maar deze keer zaten ze er niet bij")."""
         def whole(terms: dict, until: int, heads: bool = False) -> set[str]:
             return {p for p, hits in terms.items() if any(
                 h.start < until and not (heads and _PREPOSITION.search(main.low, max(0, h.start - 40), h.start))
                 for h in self._whole(text, hits))}
         start = main.sentence.start
-        earlier = whole(per, start + clause)
+        chained = self.pronouns.match(main.low, start) is not None
+        earlier = set() if chained else whole(per, start + clause)
         earlier = whole(per, start + clause, heads=True) if len(earlier) > 1 else earlier
-        if not earlier and before and not self.plural_nouns.search(main.low, start, pronoun):
+        if not earlier and before and (chained or not self.plural_nouns.search(main.low, start, pronoun)):
             earlier = whole(before, start)
             earlier = whole(before, start, heads=True) if len(earlier) > 1 else earlier
         return earlier if len(earlier) == 1 else set()
