@@ -639,6 +639,11 @@ def test_voices_cue_file_without_the_optional_keys(tmp_path):
 
 @pytest.mark.parametrize("sentence, flagged", [
     ("Ouders waren er niet bij.", True),
+    # a main clause dates the clauses it introduces, up to the next main clause
+    ("Bij de eerste avond, vorig jaar, merkten deelnemers op dat ouders nauwelijks aan het woord kwamen.", False),
+    ("Hij merkt op dat het punt in januari is uitgesteld omdat de ouders toen niet vertegenwoordigd waren.", False),
+    ("Vorig jaar waren er veel ouders, maar vanavond ontbraken ze.", True),
+    ("In januari begonnen we met deze reeks; vanavond ontbraken ouders.", True),
     ("Eind maart waren er geen ouders aanwezig.", True),
     # another month than the meeting's is another time: an earlier meeting
     ("Bij de avond in januari waren er geen ouders aanwezig.", False),

@@ -67,6 +67,7 @@ class VoiceFinder:
         self.meeting = re.compile(rf"\b{meeting}") if cues.get("meeting") else None
         self.clause_breaks = compile_cue(cues["clause_breaks"], source)
         self.coordinators = compile_cue(cues.get("coordinators") or NEVER, source)
+        self.main_breaks = compile_cue(f"(?:{cues.get('coordinators') or NEVER})|;", source)
         self.months = [m.lower() for m in cues.get("months") or ()]
         self.dated_month = cues.get("dated_month") or NEVER
         self.dated_year = cues.get("dated_year") or NEVER
@@ -79,6 +80,7 @@ class VoiceFinder:
         self.addressed = compile_cue(words_pattern(cues.get("addressed"), r"\b(?:{})\b"), source)
         self.attendees = compile_cue(words_pattern(cues.get("attendees"), r"\b(?:{})$"), source)
         self.not_now = compile_cue(words_pattern(cues.get("not_now"), r"\b(?:{})\b"), source)
+        self.earlier = compile_cue(words_pattern(cues.get("earlier"), r"\b(?:{})\b"), source)
         self.past_modals = compile_cue(cues.get("past_modals") or NEVER, source)
         self.chosen = compile_cue(cues.get("chosen") or NEVER, source)
         self.beside = compile_cue(cues.get("beside") or NEVER, source)
@@ -291,10 +293,14 @@ class VoiceFinder:
 
     def _not_now(self, clauses: Clauses, span: tuple, other_times: re.Pattern | None = None) -> bool:
         """True when the clauses of ``span`` speak of the future, a wish or general practice
-        (a modal in the perfect tense, "heeft niet kunnen komen", is past), of another month
-        or year (`_other_times`), or of people left out by choice (`chosen`)."""
+        (a modal in the perfect tense, "heeft niet kunnen komen", is past), or of people left
+        out by choice (`chosen`); or when their main clause dates them at an earlier time
+        (`earlier`) or in another month or year (`_other_times`)."""
         start, end = clauses.stretch(span)
         low = clauses.low
+        dated = self._main_start(clauses, span)
+        if any(p is not None and p.search(low, dated, end) for p in (other_times, self.earlier)):
+            return True
         # a relative clause inserted before the verb describes the people ("die vaak als eersten
         # ... komen"): its habits are not the meeting's (a time in an insertion, ", vorig jaar,", is)
         insertion = _insertion(clauses, span)
@@ -303,10 +309,18 @@ class VoiceFinder:
         elif start - clauses.sentence.start in clauses.relative \
                 and (comma := low.rfind(",", start, clauses.sentence.start + span[0])) > 0:
             start = comma  # "de mensen die zelf niet mee kunnen, waren niet in het webinar te zien"
-        if other_times is not None and other_times.search(low, start, end) or self.chosen.search(low, start, end):
+        if self.chosen.search(low, start, end):
             return True
         past = {m.start("modal") for m in self.past_modals.finditer(low, start, end) if "modal" in m.re.groupindex}
         return any(m.start() not in past for m in self.not_now.finditer(low, start, end))
+
+    def _main_start(self, clauses: Clauses, span: tuple) -> int:
+        """Where the main clause that holds or introduces the clause of ``span`` starts: after
+        the last coordinator or ";" before it, else at the sentence's start."""
+        start = clauses.sentence.start
+        for m in self.main_breaks.finditer(clauses.low, start, start + span[0]):
+            start = m.end()
+        return start
 
     def _from_actors(self, doc: Doc, text: str, sentences: list[Sentence], starts: list[int]):
         """Perspectives with a speaking actor, and those with an actor who only takes part."""
