@@ -91,6 +91,10 @@ def test_metadata_parse_date_takes_year_from_publication(mention, before, expect
     (["Wijkavond", "Tekst.", "Tekst.", "Tekst.", "Op deze avond waren er veel mensen uit de buurt, van jong tot oud, "
       "die hun zorgen over de huur en de energie deelden met de wethouder en met elkaar.", "Tekst.",
       "5 maart 2024 · Leestijd 4 minuten"], None),
+    # a byline that ends in the date; a sentence that does is no byline
+    (["Wat telt", "Saskia de Vries, lector Armoede, Hogeschool Noord 19 september 2024", "Tekst."], "2024-09-19"),
+    (["Wat telt", "Door Iris Bos 12 januari 2022", "Tekst."], "2022-01-12"),
+    (["Wat telt", "Het college besprak het plan op 19 september 2024", "Tekst."], None),
 ])
 def test_metadata_published_date(blocks, expected):
     published, _ = find_published_date(blocks)
@@ -120,6 +124,13 @@ def test_metadata_published_date(blocks, expected):
     ("ADVIESRAAD\n\nVerslag openbare vergadering\n\nDatum : dinsdag 14 november 2023\n\n"
      "2. Verslag vergadering 17 oktober 2023: vastgesteld.", "2023-11-14"),
     ("Werkgroep Wonen\n\nDatum vergadering: 9 april 2024\n\nDatum verslag: 15 april 2024", "2024-04-09"),
+    # "d.d." ends no sentence; a compound meeting word; a weekday before a date in brackets
+    ("Cliëntenraad\n\nVerslag vergadering d.d. 8 januari 2025\n\n2. Verslag 27 november 2024", "2025-01-08"),
+    ("Geplaatst op 13 oktober 2025\n\nAfgelopen donderdag (9 oktober) ging ik naar de werkplaatsbijeenkomst.",
+     "2025-10-09"),
+    # no publication date, but the month and year of a newsletter's issue give the year
+    ("Nieuwsbrief welzijn, maart 2024\n\nOp donderdag 7 maart kwam het netwerk samen.", "2024-03-07"),
+    ("Nieuwsbrief welzijn, maart 2024\n\nOp donderdag 7 november kwam het netwerk samen.", None),
 ])
 def test_metadata_event_date(text, expected):
     assert extract_metadata(text).event_date == expected

@@ -42,6 +42,8 @@ _HEADER_BLOCK = 120  # characters: longer is a paragraph
 _LABEL_SEPARATORS = "|·•–—-"
 _DAY_PARTS = ("avond", "middag", "ochtend", "namiddag", "voormiddag")  # written onto a weekday: "dinsdagavond"
 _PLACE_DATELINE = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2},")
+# A byline: "Door ...", "Tekst: ...", or a person's name and a comma before a role
+_BYLINE = re.compile(r"(?i:door|tekst|auteur)\b|[A-Z][\w'’-]+(?:\s+(?:(?:van|de|der|den|ter|ten|het)\s+)*[A-Z][\w'’-]+)+,")
 _DOCUMENT_LABEL = re.compile(r"[A-Z]{4,}")  # "PERSBERICHT", "NIEUWSBERICHT", "VERSLAG"
 _ALLOWED_KEYS = {"patterns", "approximate", "people", "organisations", "drop_adjectives",
                  "numbers", "multipliers", "venues", "abbreviations"}
@@ -184,7 +186,7 @@ def extract_metadata(text: str, cues: MetadataCues | None = None) -> Metadata:
     cues = cues or load_cues()
     blocks = text.split("\n\n")
     published, published_span = find_published_date(blocks, cues)
-    event = find_event_date(text, cues, published, published_span)
+    event = find_event_date(text, cues, published or _lead_month(blocks), published_span)
     return Metadata(published_date=published.isoformat() if published else None,
                     event_date=event.isoformat() if event else None,
                     location=find_location(text, cues), attendance=find_attendance(text, cues))
@@ -205,16 +207,22 @@ class DateMention:
 @lru_cache(maxsize=1)
 def _date_regex() -> re.Pattern:
     """Candidate dates; month names come from dateparser's Dutch locale."""
-    info = default_loader.get_locale("nl").info
-    months = sorted({name for key in ("january", "february", "march", "april", "may", "june", "july",
-                                      "august", "september", "october", "november", "december")
-                     for name in info[key]}, key=len, reverse=True)
-    month = "|".join(re.escape(m) for m in months)
+    month = _month_names()
     return re.compile(
         rf"(?<![\w/.-])(?:(?P<d>\d{{1,2}})(?:e|ste|de)?\s+(?P<m>{month})\.?(?:\s+(?P<y>\d{{4}}))?(?![\w-])"
         rf"|(?P<nd>\d{{1,2}})[/.-](?P<nm>\d{{1,2}})[/.-](?P<ny>\d{{4}})"
         rf"|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?![\w/-])",
         re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> str:
+    """An alternation of the Dutch month names and abbreviations of dateparser's locale, longest first."""
+    info = default_loader.get_locale("nl").info
+    months = sorted({name for key in ("january", "february", "march", "april", "may", "june", "july",
+                                      "august", "september", "october", "november", "december")
+                     for name in info[key]}, key=len, reverse=True)
+    return "|".join(re.escape(m) for m in months)
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -261,8 +269,9 @@ def find_published_date(blocks: list[str], cues: MetadataCues | None = None
                         ) -> tuple[date | None, tuple[int, int] | None]:
     """The publication date and its span in the text joined by blank lines (§9.2).
 
-    A full date (with year) in the lead that opens its block ("8 oktober 2021 - Nieuws") or
-    follows a publication label ("Gepubliceerd op: ...", "Datum: ...").
+    A full date (with year) in the lead that opens its block ("8 oktober 2021 - Nieuws"),
+    ends a byline ("Door Iris Bos, docent 12 januari 2022") or follows a publication label
+    ("Gepubliceerd op: ...", "Datum: ...").
     """
     cues = cues or load_cues()
     offset, lead = 0, True
@@ -271,18 +280,47 @@ def find_published_date(blocks: list[str], cues: MetadataCues | None = None
         for mention in find_dates(block):
             before = block[:mention.start]
             opens_lead = lead and _lead_prefix(before)
+            # a byline that ends in the date: "Saskia Mertens, lector, Hogeschool Waalrand 19 september 2024"
+            ends_byline = lead and 0 < i and len(block) < _HEADER_BLOCK and not block[mention.end:].strip(" .") \
+                and _BYLINE.match(block) is not None
             # Minutes that date their meeting before ("Notulen 05-02-2014", "Betreft: verslag
             # overleg 2 december") were written on another day their "Datum:" gives; otherwise
             # that label dates the meeting itself (`find_event_date`).
             written = cues.has("event_label", before[-40:]) and \
                 _dated_before(blocks[:i] + [before], mention, cues) and lead
             labelled = (cues.has("published", before[-40:]) or written) and (lead or len(block) < 200)
-            if mention.year and (opens_lead or labelled):
+            if mention.year and (opens_lead or ends_byline or labelled):
                 parsed = parse_date(mention)
                 if parsed:
                     return parsed, (offset + mention.start, offset + mention.end)
         offset += len(block) + 2
     return None, None
+
+
+def _lead_month(blocks: list[str]) -> date | None:
+    """The last day of a month with its year in the lead ("Nieuwsbrief welzijn, maart 2024"):
+    no publication date, but the year of the meeting's "donderdag 7 maart" before it."""
+    lead = True
+    for i, block in enumerate(blocks):
+        lead = lead and (i <= _LEAD_BLOCKS or len(blocks[i - 1]) < _HEADER_BLOCK)
+        if not lead:
+            return None
+        if match := _month_year_regex().search(block):
+            year, month = int(match.group("y")), _month_number(match.group("m"))
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return date.fromordinal(following.toordinal() - 1)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _month_year_regex() -> re.Pattern:
+    """A month name and a year without a day before it ("maart 2024", not "7 maart 2024")."""
+    return re.compile(rf"(?<![\w.-])(?<!\d\s)(?P<m>{_month_names()})\s+(?P<y>(?:19|20)\d\d)(?![\w-])", re.IGNORECASE)
+
+
+def _month_number(name: str) -> int:
+    """1 to 12 for a Dutch month name or abbreviation, as dateparser reads it."""
+    return dateparser.parse(f"1 {name} 2000", languages=["nl"]).month
 
 
 def _dated_before(blocks: list[str], mention: DateMention, cues: MetadataCues) -> bool:
@@ -370,8 +408,9 @@ def _event_candidates(text: str, cues: MetadataCues) -> Iterator[tuple[int, str,
 
 
 def _weekday_before(before: str) -> int | None:
-    """The weekday (0 is Monday) the text before a date ends in ("Op dinsdag", "woensdagavond,")."""
-    words = before.rstrip(" ,").rsplit(None, 1)
+    """The weekday (0 is Monday) the text before a date ends in ("Op dinsdag", "woensdagavond,",
+    "donderdag (")."""
+    words = before.rstrip(" ,(").rsplit(None, 1)
     word = words[-1].lower() if words else ""
     for part in ("", *_DAY_PARTS):
         if word.endswith(part) and (day := _weekdays().get(word[:len(word) - len(part)])) is not None:
