@@ -142,6 +142,12 @@ def test_perspective_coordinator_takes_the_dominant_type(analyse):
     # the leftmost type word of an organisation's name decides
     ("Els Kuiper (diaconie Hervormde Gemeente Oostdorp) zegt dat er meer aanvragen zijn.",
      "informal", "diaconie Hervormde Gemeente Oostdorp"),
+    # an organisation of unstated type leaves the decision to a weak role word, if there is one
+    ("Coördinator Els Kuiper van Fonds Meedoen Oostdorp zegt dat er meer aanvragen zijn.", "formal", "Coördinator"),
+    ("Els Kuiper van Fonds Meedoen Oostdorp zegt dat er meer aanvragen zijn.", "unknown", None),
+    # teams and programmes of the social domain, Dutch and Flemish
+    ("Els Kuiper van Buurtteam Oostdorp-Noord zegt dat er meer aanvragen zijn.", "formal", "Buurtteam Oostdorp-Noord"),
+    ("Els Kuiper, programmaleider bij het Kennisnetwerk, zegt dat het werkt.", "formal", "programmaleider"),
 ])
 def test_perspective_roles_and_phrases_beyond_the_lexicon_basics(analyse, text, perspective, evidence):
     assert first(analyse(text)) == (perspective, evidence)
