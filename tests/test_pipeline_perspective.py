@@ -148,6 +148,11 @@ def test_perspective_coordinator_takes_the_dominant_type(analyse):
     # teams and programmes of the social domain, Dutch and Flemish
     ("Els Kuiper van Buurtteam Oostdorp-Noord zegt dat er meer aanvragen zijn.", "formal", "Buurtteam Oostdorp-Noord"),
     ("Els Kuiper, programmaleider bij het Kennisnetwerk, zegt dat het werkt.", "formal", "programmaleider"),
+    # telling one's own story; living on the Flemish leefloon
+    ("Yusuf Demir trapte af met zijn eigen verhaal. Hij zegt dat het lang duurde.", "lived_experience",
+     "zijn eigen verhaal"),
+    ("Yusuf Demir leefde twee jaar van het leefloon. Hij zegt dat het lang duurde.", "lived_experience",
+     "leefde twee jaar van het leefloon"),
 ])
 def test_perspective_roles_and_phrases_beyond_the_lexicon_basics(analyse, text, perspective, evidence):
     assert first(analyse(text)) == (perspective, evidence)
