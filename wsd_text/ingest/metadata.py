@@ -274,9 +274,9 @@ def find_published_date(blocks: list[str], cues: MetadataCues | None = None
     ("Gepubliceerd op: ...", "Datum: ...").
     """
     cues = cues or load_cues()
-    offset, lead = 0, True
+    offset, lead_blocks = 0, _lead_length(blocks)
     for i, block in enumerate(blocks):
-        lead = lead and (i <= _LEAD_BLOCKS or len(blocks[i - 1]) < _HEADER_BLOCK)
+        lead = i < lead_blocks
         for mention in find_dates(block):
             before = block[:mention.start]
             opens_lead = lead and _lead_prefix(before)
@@ -297,14 +297,19 @@ def find_published_date(blocks: list[str], cues: MetadataCues | None = None
     return None, None
 
 
+def _lead_length(blocks: list[str]) -> int:
+    """How many blocks the lead has: the first ``_LEAD_BLOCKS + 1``, and on until a paragraph
+    when only short header blocks (a menu, a breadcrumb) came before."""
+    for i in range(_LEAD_BLOCKS + 1, len(blocks)):
+        if len(blocks[i - 1]) >= _HEADER_BLOCK:
+            return i
+    return len(blocks)
+
+
 def _lead_month(blocks: list[str]) -> date | None:
     """The last day of a month with its year in the lead ("Nieuwsbrief welzijn, maart 2024"):
     no publication date, but the year of the meeting's "donderdag 7 maart" before it."""
-    lead = True
-    for i, block in enumerate(blocks):
-        lead = lead and (i <= _LEAD_BLOCKS or len(blocks[i - 1]) < _HEADER_BLOCK)
-        if not lead:
-            return None
+    for block in blocks[:_lead_length(blocks)]:
         if match := _month_year_regex().search(block):
             year, month = int(match.group("y")), _month_number(match.group("m"))
             following = date(year + month // 12, month % 12 + 1, 1)
