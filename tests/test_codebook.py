@@ -58,6 +58,8 @@ def test_codebook_default_cues_respect_word_sense(code, text):
     ("samenwerking_formeel_informeel", "De diaconie en het wijkteam leren elkaar beter kennen."),
     ("toegankelijkheid_hulp", "Veel ouders weten niet waar ze terechtkunnen."),
     ("preventie_vroegsignalering", "Met een vroege aanpak voorkomen we dat schulden oplopen."),
+    ("preventie_vroegsignalering", "Hoe signaleer je geldzorgen op tijd bij mantelzorgers?"),
+    ("preventie_vroegsignalering", "Het team leerde anders naar signalen te kijken."),
 ])
 def test_codebook_default_cues_find_general_wording(code, text):
     assert code in default_labels(text)
