@@ -54,6 +54,9 @@ def actor(perspective, speaks, start=0, kind="individual"):
     ("Drie taalmaatjes schoven aan bij de tafels.", "informal", "present"),
     ("Een moeder vertelde dat haar zoon van twaalf geen sportclub heeft.", "child", "mentioned"),
     ("Net als vorige keer waren er veel vrijwilligers aanwezig.", "informal", "present"),
+    # whose people they are does not make them present; a deliberate choice to invite does not hide them
+    ("Ouders van jongeren waren aanwezig.", "child", "mentioned"),
+    ("Er waren bewust veel ervaringsdeskundigen aanwezig.", "lived_experience", "present"),
     # an insertion before the verb, a list after a colon or "onder wie", sitting together, a stand
     ("Ook vrijwilligers van de buurtvaders, die 's avonds door de wijk lopen, waren aanwezig.", "informal", "present"),
     ("Ook vrijwilligers van de buurtvaders, die 's avonds met jongeren praten, waren aanwezig.", "child", "mentioned"),
@@ -518,13 +521,10 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     # a sentence of nobodies alone
     ("Kijk om je heen. Geen ambtenaar, geen schuldhulpverlener, niemand van de sociale dienst.", "formal", True),
     ("Er kwam geen geld, geen steun en geen begrip van de professionals.", "formal", False),
-    # someone who lived it; the first meeting of a series is another meeting
-    ("Het panel bestond uit een onderzoeker en een vrijwilliger; iemand die zelf de weg kwijtraakt, zat er niet bij.",
-     "lived_experience", True),
+    # the panel named before is not who "iemand die ..." stands for; "niemand die" says what nobody did
     ("Het panel bestond uit een onderzoeker en een vrijwilliger; iemand die zelf de weg kwijtraakt, zat er niet bij.",
      "formal", False),
-    ("Bij de eerste bijeenkomst in het voorjaar ontbrak het perspectief van bewoners nog volledig.",
-     "lived_experience", False),
+    ("Na de presentatie was er niemand die zelf een vraag durfde te stellen.", "lived_experience", False),
     # a pronoun's antecedent is not what is named after "via"
     ("We hadden de bewoners uitgenodigd. We vroegen ze via de voedselbank en de cliëntenraad, maar niemand van hen "
      "heeft kunnen komen.", "lived_experience", True),
@@ -540,6 +540,32 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Het beleid draait om kinderen, maar zij waren maandag zelf niet te horen.", "child", True),
     ("Er waren geen jongeren te zien.", "child", True),
     ("Wonen en geld zijn voor deze gezinnen niet los van elkaar te zien.", "lived_experience", False),
+    # who first, then "niemand": not across a coordinator, not "niemand die ...", not whose representative
+    ("Van de jongeren waren er veel, maar van de ouders was er niemand.", "child", False),
+    ("Van de jongeren waren er veel, maar van de ouders was er niemand.", "lived_experience", True),
+    ("Van de professionals was er niemand die een pasklaar antwoord had.", "formal", False),
+    ("Van de ouders was er geen enkele vertegenwoordiger van de gemeente op bezoek geweest.", "lived_experience", False),
+    ("Helaas was er van de vrijwilligers niemand.", "informal", True),
+    ("Van de ouders kwam niemand.", "lived_experience", True),
+    ("Aan de eerste tafel zaten geen ouders.", "lived_experience", True),
+    # a list of nobodies names people, not things or what people do
+    ("Geen wachtlijst, geen ingewikkelde formulieren, geen oordeel over ouders.", "lived_experience", False),
+    ("Geen dure folders, geen loket, geen hulpverleners die het overnemen.", "formal", False),
+    # not to be seen in general, or no criticism to be heard
+    ("De armoede van deze ouders is van buitenaf niet te zien.", "lived_experience", False),
+    ("Van de jongeren was geen kritiek te horen.", "child", False),
+    # looking back is the organisers' own
+    ("Veel ouders hadden veel eerder hulp kunnen vragen.", "lived_experience", False),
+    ("We hadden de vrijwilligers kunnen vragen om te helpen met de koffie.", "informal", False),
+    # a deliberate invitation, or being unaware, is no choice to leave out
+    ("Hoewel we ouders heel bewust hadden uitgenodigd, waren ze er niet bij.", "lived_experience", True),
+    ("De organisatie was zich er niet bewust van dat ouders niet aanwezig waren.", "lived_experience", True),
+    ("Tussen de vele beroepskrachten en vrijwilligers waren er geen ouders aanwezig.", "informal", False),
+    # a determiner is no pronoun; people in a relative clause only describe someone
+    ("Deze ouders waren uitgenodigd, maar ze waren er niet bij.", "lived_experience", True),
+    ("Wijkcoach Anna de Vries vertelde over haar werk. Zij had de ouders die zij begeleidt uitgenodigd, "
+     "maar ze waren er niet bij.", "lived_experience", True),
+    ("Er was niemand aanwezig die de vrijwilligersvergoeding kon uitleggen.", "informal", False),
     # Flemish government: two parts of the formal side
     ("Er was niemand van het Sociaal Huis of van het stadsbestuur aanwezig, hoewel ze uitgenodigd waren.",
      "formal", True),
@@ -649,6 +675,15 @@ def test_voices_cue_file_without_the_optional_keys(tmp_path):
     ("Bij de avond in januari waren er geen ouders aanwezig.", False),
     ("In 2021 waren er geen ouders aanwezig.", False),
     ("In 2024 waren er geen ouders aanwezig.", True),
+    # a season without the meeting's month is another time too
+    ("Bij de eerste bijeenkomst in het najaar waren er geen ouders aanwezig.", False),
+    ("In het voorjaar waren er geen ouders aanwezig.", True),
+    # a time that dates the main clause dates what it introduces, unless the clause names this meeting
+    ("Hoewel we ze een maand geleden hadden uitgenodigd, waren ouders er vanavond niet bij.", True),
+    ("Net als bij de vorige bijeenkomst waren er geen ouders aanwezig.", True),
+    ("Het is lang geleden dat er zo weinig ouders aanwezig waren.", True),
+    ("Vroeger werden zulke besluiten genomen zonder dat er ouders bij waren.", False),
+    ("Vorige week kwamen we bijeen in het buurthuis, waar geen ouders aanwezig waren.", True),
 ])
 def test_voices_another_month_is_another_meeting(sentence, flagged):
     text = f"Verslag\n\nOp dinsdag 12 maart 2024 vond de bijeenkomst plaats in het buurthuis. {sentence}\n"

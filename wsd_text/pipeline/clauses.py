@@ -99,6 +99,11 @@ class Clauses:
             end = self.bounds[after + 1]
         return self._named(per, start, end)
 
+    def in_relative(self, offset: int) -> bool:
+        """True when the text offset ``offset`` lies in a relative clause of the sentence."""
+        at = offset - self.sentence.start
+        return self.bounds[max(0, bisect.bisect_right(self.bounds, at) - 1)] in self.relative
+
     def _named(self, per: dict, start: int, end: int) -> set[str]:
         """Perspectives with a term between the sentence offsets ``start`` and ``end``."""
         offset = self.sentence.start

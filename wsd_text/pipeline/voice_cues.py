@@ -16,11 +16,15 @@ from ..resources import load_yaml
 CUES_FILE = "voice_cues.yaml"
 TOP_KEYS = {"skip_names", "terms", "parts", "meeting", "not_now", "past_modals", "name_fillers", "pronouns",
             "plural_nouns", "addressed", "coordinators", "clause_breaks", "attendance", "missing", "named",
-            "attendees", "wishing", "relative_starts", "listed_starts", "months", "dated_month", "dated_year", "chosen", "beside", "earlier"}
+            "attendees", "wishing", "relative_starts", "listed_starts", "months", "dated_month", "dated_year",
+            "chosen", "beside", "earlier", "now", "seasons", "dated_season"}
 PATTERN_KEYS = ("clause_breaks", "coordinators", "past_modals", "plural_nouns", "relative_starts", "listed_starts",
-                "dated_month", "dated_year", "chosen", "beside")  # one regex each
+                "dated_month", "dated_year", "dated_season", "chosen", "beside", "earlier")  # one regex each
 MISSING_KINDS = ("few", "none", "wanted")
 NEVER = "(?!)"  # a pattern that matches nothing
+# `{start}` in a pattern: the start of a sentence, or of what follows a colon or semicolon (a
+# lookbehind, so that the scan still opens with the pattern's first word)
+START = r"(?:(?<![^\n])|(?<=[.!?:;]\s))"
 
 
 def words_pattern(words, template: str) -> str:
@@ -32,10 +36,10 @@ def words_pattern(words, template: str) -> str:
 
 
 def compile_cue(pattern: str, source: str, meeting: str = NEVER) -> re.Pattern:
-    """A pattern for the lower-cased text, ``{meeting}`` standing for the meeting nouns; a
-    broken one is reported with its file."""
+    """A pattern for the lower-cased text, ``{meeting}`` standing for the meeting nouns and
+    ``{start}`` for `START`; a broken one is reported with its file."""
     try:
-        return re.compile(pattern.replace("{meeting}", meeting), re.DOTALL)
+        return re.compile(pattern.replace("{meeting}", meeting).replace("{start}", START), re.DOTALL)
     except re.error as error:
         raise ValueError(f"{source}: the pattern {pattern!r} is not a valid regular expression ({error}).") from None
 
@@ -59,10 +63,11 @@ def load_voice_cues(path: str | Path | None = "default", data_dir: str | Path | 
     for key in PATTERN_KEYS:
         if not isinstance(cues.get(key) or "", str):
             raise ValueError(f"{source}: the key {key!r} must be one regular expression. Got {cues[key]!r} instead.")
-    for key in ("skip_names", "parts", "meeting", "not_now", "earlier", "name_fillers", "pronouns", "addressed",
-                "months"):
+    for key in ("skip_names", "parts", "meeting", "not_now", "now", "name_fillers", "pronouns", "addressed", "months"):
         if not isinstance(cues.get(key) or [], list):
             raise ValueError(f"{source}: the key {key!r} must be a list of words. Got {cues[key]!r} instead.")
+    if not isinstance(cues.get("seasons") or {}, dict):
+        raise ValueError(f"{source}: the key 'seasons' must map each season to its months. Got {cues['seasons']!r} instead.")
     if cues.get("months") and len(cues["months"]) != 12:
         raise ValueError(f"{source}: the key 'months' must list the twelve months in order. Got {len(cues['months'])}.")
     if set(cues["terms"]) - set(PERSPECTIVES):

@@ -71,7 +71,10 @@ class VoiceFinder:
         self.months = [m.lower() for m in cues.get("months") or ()]
         self.dated_month = cues.get("dated_month") or NEVER
         self.dated_year = cues.get("dated_year") or NEVER
-        for pattern in (self.dated_month.replace("{months}", "|".join(self.months)), self.dated_year.replace("{year}", "2000")):
+        self.seasons = {s.lower(): set(months) for s, months in (cues.get("seasons") or {}).items()}
+        self.dated_season = cues.get("dated_season") or NEVER
+        for pattern in (self.dated_month.replace("{months}", "|".join(self.months)), self.dated_year.replace("{year}", "2000"),
+                        self.dated_season.replace("{seasons}", "|".join(self.seasons) or NEVER)):
             compile_cue(pattern, source)  # a broken one fails here, not on the first report
         self.relative_starts = compile_cue(cues.get("relative_starts") or NEVER, source)
         self.listed_starts = compile_cue(cues.get("listed_starts") or NEVER, source)
@@ -80,7 +83,8 @@ class VoiceFinder:
         self.addressed = compile_cue(words_pattern(cues.get("addressed"), r"\b(?:{})\b"), source)
         self.attendees = compile_cue(words_pattern(cues.get("attendees"), r"\b(?:{})$"), source)
         self.not_now = compile_cue(words_pattern(cues.get("not_now"), r"\b(?:{})\b"), source)
-        self.earlier = compile_cue(words_pattern(cues.get("earlier"), r"\b(?:{})\b"), source)
+        self.earlier = compile_cue(cues.get("earlier") or NEVER, source)
+        self.now = compile_cue(words_pattern(cues.get("now"), r"\b(?:{})\b"), source)
         self.past_modals = compile_cue(cues.get("past_modals") or NEVER, source)
         self.chosen = compile_cue(cues.get("chosen") or NEVER, source)
         self.beside = compile_cue(cues.get("beside") or NEVER, source)
@@ -136,15 +140,18 @@ class VoiceFinder:
         return result
 
     def _other_times(self, report) -> re.Pattern | None:
-        """A clause dated in another month or year than the meeting ("in oktober" in the report
-        of a December meeting, "in 2021") speaks of another time (`dated_month`, `dated_year`);
-        None when the report has no event date."""
+        """A clause dated in another month, season or year than the meeting ("in oktober" or "in
+        het voorjaar" in the report of a December meeting, "in 2021") speaks of another time
+        (`dated_month`, `dated_season`, `dated_year`); None when the report has no event date."""
         date = report.metadata.event_date if report is not None else None
         if not date:
             return None
-        others = [m for number, m in enumerate(self.months, 1) if number != int(date[5:7])]
+        month = int(date[5:7])
+        others = [m for number, m in enumerate(self.months, 1) if number != month]
         months = self.dated_month.replace("{months}", "|".join(others)) if others else NEVER
-        return re.compile(f"{months}|{self.dated_year.replace('{year}', date[:4])}")  # cached by re
+        seasons = [s for s, held in self.seasons.items() if month not in held]
+        seasons = self.dated_season.replace("{seasons}", "|".join(seasons)) if seasons else NEVER
+        return re.compile(f"{months}|{seasons}|{self.dated_year.replace('{year}', date[:4])}")  # cached by re
 
     def _judge(self, text: str, low: str, sentence: Sentence, per: dict, flag_spans, attend_spans,
                before: dict | None = None, other_times: re.Pattern | None = None):
@@ -170,8 +177,9 @@ class VoiceFinder:
         by_kind = {kind: set() for kind in MISSING_KINDS}
         for kind, span in now:
             by_kind[kind] |= self._named_in(per, main, span)
+        heads = {p: [h for h in hits if h.start not in whose] for p, hits in per.items()}
         attending = {p for _, span in attend_spans if not self._not_now(main, span, other_times)
-                     for p in self._named_in(per, clauses, span)}
+                     for p in self._named_in(heads, clauses, span)}
         parts = {p for kind, span in now if kind == "none" for p in self._by_parts(text, per, main, span)}
         return by_kind["few"] | (attending - by_kind["none"]), flagged, parts - flagged
 
@@ -277,15 +285,17 @@ class VoiceFinder:
         several, the one not named after a preposition ("De vrijwilligers van de zelforganisaties
         van nieuwkomers oefenen met nieuwkomers. Zij waren er niet bij."). A sentence that opens
         with a pronoun goes on about the people of the sentence before ("Zij zijn de eersten bij
-        wie nieuwkomers aankloppen, maar deze keer zaten ze er niet bij")."""
+        wie nieuwkomers aankloppen, maar deze keer zaten ze er niet bij"): people named in a
+        relative clause only describe someone, and a plural noun there ("de eersten") is the
+        pronoun's own."""
         def whole(terms: dict, until: int, heads: bool = False) -> set[str]:
             return {p for p, hits in terms.items() if any(
                 h.start < until and not (heads and _PREPOSITION.search(main.low, max(0, h.start - 40), h.start))
-                for h in self._whole(text, hits))}
+                and not (terms is per and main.in_relative(h.start)) for h in self._whole(text, hits))}
         start = main.sentence.start
-        chained = self.pronouns.match(main.low, start) is not None
-        earlier = set() if chained else whole(per, start + clause)
+        earlier = whole(per, start + clause)
         earlier = whole(per, start + clause, heads=True) if len(earlier) > 1 else earlier
+        chained = self.pronouns.match(main.low, start) is not None
         if not earlier and before and (chained or not self.plural_nouns.search(main.low, start, pronoun)):
             earlier = whole(before, start)
             earlier = whole(before, start, heads=True) if len(earlier) > 1 else earlier
@@ -293,13 +303,17 @@ class VoiceFinder:
 
     def _not_now(self, clauses: Clauses, span: tuple, other_times: re.Pattern | None = None) -> bool:
         """True when the clauses of ``span`` speak of the future, a wish or general practice
-        (a modal in the perfect tense, "heeft niet kunnen komen", is past), or of people left
-        out by choice (`chosen`); or when their main clause dates them at an earlier time
-        (`earlier`) or in another month or year (`_other_times`)."""
+        (a modal in the perfect tense, "heeft niet kunnen komen", is past); or when their main
+        clause speaks of people left out by choice (`chosen`), or dates them at an earlier time
+        (`earlier`) or in another month or year (`_other_times`) and they do not name this
+        meeting's time themselves (`now`: "vanavond")."""
         start, end = clauses.stretch(span)
         low = clauses.low
         dated = self._main_start(clauses, span)
-        if any(p is not None and p.search(low, dated, end) for p in (other_times, self.earlier)):
+        if self.chosen.search(low, dated, end):
+            return True
+        if not self.now.search(low, start, end) and \
+                any(p is not None and p.search(low, dated, end) for p in (other_times, self.earlier)):
             return True
         # a relative clause inserted before the verb describes the people ("die vaak als eersten
         # ... komen"): its habits are not the meeting's (a time in an insertion, ", vorig jaar,", is)
@@ -309,8 +323,6 @@ class VoiceFinder:
         elif start - clauses.sentence.start in clauses.relative \
                 and (comma := low.rfind(",", start, clauses.sentence.start + span[0])) > 0:
             start = comma  # "de mensen die zelf niet mee kunnen, waren niet in het webinar te zien"
-        if self.chosen.search(low, start, end):
-            return True
         past = {m.start("modal") for m in self.past_modals.finditer(low, start, end) if "modal" in m.re.groupindex}
         return any(m.start() not in past for m in self.not_now.finditer(low, start, end))
 
