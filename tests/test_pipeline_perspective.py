@@ -145,12 +145,15 @@ def test_perspective_coordinator_takes_the_dominant_type(analyse):
     # an organisation of unstated type leaves the decision to a weak role word, if there is one
     ("Coördinator Els Kuiper van Fonds Meedoen Oostdorp zegt dat er meer aanvragen zijn.", "formal", "Coördinator"),
     ("Els Kuiper van Fonds Meedoen Oostdorp zegt dat er meer aanvragen zijn.", "unknown", None),
+    ("Voorzitter Els Kuiper van Stichting Samen Oostdorp zegt dat er meer aanvragen zijn.", "unknown", None),
+    ("Secretaris Els Kuiper van Stichting Samen Oostdorp zegt dat er meer aanvragen zijn.", "unknown", None),
     # teams and programmes of the social domain, Dutch and Flemish
     ("Els Kuiper van Buurtteam Oostdorp-Noord zegt dat er meer aanvragen zijn.", "formal", "Buurtteam Oostdorp-Noord"),
     ("Els Kuiper, programmaleider bij het Kennisnetwerk, zegt dat het werkt.", "formal", "programmaleider"),
     # telling one's own story; living on the Flemish leefloon
     ("Yusuf Demir trapte af met zijn eigen verhaal. Hij zegt dat het lang duurde.", "lived_experience",
      "zijn eigen verhaal"),
+    ("Mark Peters liet de deelnemers hun eigen verhaal vertellen. Hij zegt dat dat werkt.", "unknown", None),
     ("Yusuf Demir leefde twee jaar van het leefloon. Hij zegt dat het lang duurde.", "lived_experience",
      "leefde twee jaar van het leefloon"),
 ])

@@ -17,9 +17,9 @@ from ..records import ACTOR_PERSPECTIVES
 
 NAME_PART_KEYS = {"interfixes", "titles", "first_name_exceptions", "not_name_words", "not_name_endings",
                   "contact_words", "author_labels", "absent_labels", "place_words"}
-WORD_LIST_KEYS = ("interview_words", "poll_words", "chair_verbs", "recounted_to", "recounting_words", "work_verbs",
-                  "relations", "perfect_auxiliaries")
-PERSPECTIVE_KEYS = {"max_child_age", "phrases", "patterns", "interview_words", "poll_words", "chair_verbs",
+WORD_LIST_KEYS = ("interview_words", "poll_words", "chair_verbs", "chairs", "recounted_to", "recounting_words",
+                  "work_verbs", "relations", "perfect_auxiliaries")
+PERSPECTIVE_KEYS = {"max_child_age", "phrases", "patterns", "interview_words", "poll_words", "chair_verbs", "chairs",
                     "recounted_to", "recounting_words", "work_verbs", "relations", "perfect_auxiliaries"}
 ROLE_CATEGORIES = ("role", "org", "person", "attendee", "body")
 SPEECH_KINDS = ("say", "think", "present", "ask", "source")
@@ -81,6 +81,7 @@ class Lexicon:
     interview_words: tuple[str, ...]
     poll_words: frozenset[str]
     chair_verbs: frozenset[str]
+    chairs: frozenset[str]
     recounted_to: frozenset[str]
     recounting_words: frozenset[str]
     perfect_auxiliaries: frozenset[str]
@@ -166,6 +167,7 @@ def load_lexicon(data_dir: str | None = None) -> Lexicon:
         interview_words=tuple(w.lower() for w in persp.get("interview_words") or ()),
         poll_words=lower("poll_words", persp),
         chair_verbs=lower("chair_verbs", persp),
+        chairs=lower("chairs", persp),
         recounted_to=lower("recounted_to", persp),
         recounting_words=lower("recounting_words", persp),
         perfect_auxiliaries=lower("perfect_auxiliaries", persp),

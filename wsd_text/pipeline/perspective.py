@@ -10,8 +10,8 @@ The first rule that gives an answer decides, and its words go to ``Actor.evidenc
    vrijwilliger ..., Jan en Anneke").
 4. The organisation's type ("Sociale Dienst", "Humanitas", "Cliëntenraad"); the leftmost
    type word of its name decides. An organisation of unstated type leaves the decision to a
-   weak role's own row ("Coördinator X van Fonds Meedoen"), else the actor is ``unknown``
-   (§8.12).
+   weak role's own row ("Coördinator X van Fonds Meedoen"), but not to a chair's (§9.15);
+   else the actor is ``unknown`` (§8.12).
 5. A weak role without an organisation: when "de voorzitter opent/sluit ..." the chair
    chairs the reported meeting and is ``formal``; else it takes the type of a body named in
    its own or the previous sentence, else the report's dominant organisation type (the
@@ -134,8 +134,12 @@ class PerspectiveComponent:
         for org in orgs + ([actor.organisation] if actor.organisation else []):
             if found := self._organisation(org):
                 return found
-        if orgs or actor.organisation:  # §8.12: an organisation of unstated type decides nothing,
-            return (weak[0].perspective, weak[1]) if weak else ("unknown", None)  # but a role word does
+        if orgs or actor.organisation:
+            # §8.12: an organisation of unstated type decides nothing, nor does the chair of one
+            # (§9.15); another weak role word keeps its own row
+            if weak and weak[0].term not in self.lexicon.chairs and weak[0].perspective != "unknown":
+                return weak[0].perspective, weak[1]
+            return "unknown", None
         if weak is not None:
             if weak[0].perspective == "formal" and self._chair_of_meeting(weak[0].term):
                 return weak[0].perspective, weak[1]
