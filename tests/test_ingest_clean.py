@@ -79,6 +79,8 @@ def test_clean_split_blocks(raw, expected):
     ("Tekst: Anna Visser | 3 april 2024", None),   # dates the page: kept for the publication date
     ("Door: Anna Visser", "byline"),
     ("Sociaal Huis Oostkerke – Nieuwsbrief welzijn, maart 2024", None),  # the masthead of an issue
+    ("Nieuwsbrief 2024 nr. 3", None),
+    ("Schrijf je in voor onze nieuwsbrief en ontvang het jaarprogramma 2025", "newsletter"),
     # report text stays, even when it names a newsletter or a cookie
     ("Nieuws | 12 maart 2025", None),     # a dateline: the publication date
     ("Door de crisis kwamen meer mensen.", None),

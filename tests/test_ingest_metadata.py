@@ -95,6 +95,15 @@ def test_metadata_parse_date_takes_year_from_publication(mention, before, expect
     (["Wat telt", "Saskia de Vries, lector Armoede, Hogeschool Noord 19 september 2024", "Tekst."], "2024-09-19"),
     (["Wat telt", "Door Iris Bos 12 januari 2022", "Tekst."], "2022-01-12"),
     (["Wat telt", "Het college besprak het plan op 19 september 2024", "Tekst."], None),
+    (["Wat telt", "Door: redactie Welzijn Oostdorp | 21 juni 2024", "Tekst."], "2024-06-21"),
+    # not a byline: a sentence, a venue's line, a date that a preposition or a weekday introduces
+    (["Wijkavond", "Door de storm werd de bijeenkomst verplaatst naar 14 maart 2024.", "Tekst."], None),
+    (["Kenniscafé", "Wijkcentrum De Boog, donderdag 14 maart 2024", "Tekst."], None),
+    (["Kenniscafé", "Buurthuis De Linde, Oostdorp 14 maart 2024", "Tekst."], None),
+    (["Verslag", "Jan de Vries, Anna Bos en Piet Smit spraken op 14 maart 2024", "Tekst."], None),
+    # a date to come in the short blocks of minutes
+    (["Notulen", "Aanwezig: Jan, Piet", "1. Opening", "2. Mededelingen", "3. Verslag", "4. Planning",
+      "5. Rondvraag", "12 april 2024 volgende vergadering"], None),
 ])
 def test_metadata_published_date(blocks, expected):
     published, _ = find_published_date(blocks)
@@ -131,6 +140,15 @@ def test_metadata_published_date(blocks, expected):
     # no publication date, but the month and year of a newsletter's issue give the year
     ("Nieuwsbrief welzijn, maart 2024\n\nOp donderdag 7 maart kwam het netwerk samen.", "2024-03-07"),
     ("Nieuwsbrief welzijn, maart 2024\n\nOp donderdag 7 november kwam het netwerk samen.", None),
+    ("Nieuwsbrief welzijn, mrt. 2024\n\nOp donderdag 7 maart kwam het netwerk samen.", "2024-03-07"),
+    # a sentence that says since when is no issue's date
+    ("Netwerk Armoede\n\nSinds maart 2023 werkt het netwerk samen met de bibliotheek.\n\n"
+     "Op dinsdag 12 maart kwam het netwerk samen.", None),
+    # a date without a year, then the meeting's own in the same sentence
+    ("Verslag\n\nDe bijeenkomst i.p.v. 3 maart vond plaats op dinsdag 12 maart 2024.", "2024-03-12"),
+    # a sheltered workshop is no meeting
+    ("Geplaatst op 13 oktober 2025\n\nAfgelopen donderdag (9 oktober) waren we bij de sociale werkplaats.\n\n"
+     "Vrijdag (10 oktober) was er een bijeenkomst in het buurthuis.", "2025-10-10"),
 ])
 def test_metadata_event_date(text, expected):
     assert extract_metadata(text).event_date == expected

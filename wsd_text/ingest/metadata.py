@@ -20,6 +20,7 @@ Rules, all general and driven by the cue words in ``data/nl/metadata.yaml``:
 """
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,12 +39,19 @@ _OPEN_QUOTES = "‘“„\"'«‹"
 # The lead is the first few blocks, or all before the first paragraph of the body when a web
 # page's menu and breadcrumb come first; a date there opens the report (§9.2).
 _LEAD_BLOCKS = 4
-_HEADER_BLOCK = 120  # characters: longer is a paragraph
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")  # dateparser's locale keys, in calendar order
+_HEADER_BLOCK = 120  # characters: longer is a paragraph, and no byline
+_MAX_LEAD = 12  # blocks: the minutes of a meeting are short blocks too
 _LABEL_SEPARATORS = "|·•–—-"
 _DAY_PARTS = ("avond", "middag", "ochtend", "namiddag", "voormiddag")  # written onto a weekday: "dinsdagavond"
 _PLACE_DATELINE = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2},")
-# A byline: "Door ...", "Tekst: ...", or a person's name and a comma before a role
-_BYLINE = re.compile(r"(?i:door|tekst|auteur)\b|[A-Z][\w'’-]+(?:\s+(?:(?:van|de|der|den|ter|ten|het)\s+)*[A-Z][\w'’-]+)+,")
+# A byline: "Door Iris Bos", "Door: redactie", "Tekst en foto's: ...", or a person's name and a
+# comma before a role (not "Door de storm ...")
+_BYLINE = re.compile(r"(?i:door|tekst|auteur)(?i:\s+en\s+\S+)?(?:\s*:|\s+[A-Z])"
+                     r"|[A-Z][\w'’-]+(?:\s+(?:(?:van|de|der|den|ter|ten|het)\s+)*[A-Z][\w'’-]+)+,")
+# what stands before a date that a sentence gives, not a byline: "spraken op 14 maart 2024"
+_DATE_PREPOSITION = re.compile(r"\b(?:op|in|van|tot|naar|sinds|vanaf|per|voor|na)\s*$", re.IGNORECASE)
 _DOCUMENT_LABEL = re.compile(r"[A-Z]{4,}")  # "PERSBERICHT", "NIEUWSBERICHT", "VERSLAG"
 _ALLOWED_KEYS = {"patterns", "approximate", "people", "organisations", "drop_adjectives",
                  "numbers", "multipliers", "venues", "abbreviations"}
@@ -219,9 +227,7 @@ def _date_regex() -> re.Pattern:
 def _month_names() -> str:
     """An alternation of the Dutch month names and abbreviations of dateparser's locale, longest first."""
     info = default_loader.get_locale("nl").info
-    months = sorted({name for key in ("january", "february", "march", "april", "may", "june", "july",
-                                      "august", "september", "october", "november", "december")
-                     for name in info[key]}, key=len, reverse=True)
+    months = sorted({name for key in _MONTH_KEYS for name in info[key]}, key=len, reverse=True)
     return "|".join(re.escape(m) for m in months)
 
 
@@ -281,15 +287,14 @@ def find_published_date(blocks: list[str], cues: MetadataCues | None = None
             before = block[:mention.start]
             opens_lead = lead and _lead_prefix(before)
             # a byline that ends in the date: "Saskia Mertens, lector, Hogeschool Waalrand 19 september 2024"
-            ends_byline = lead and 0 < i and len(block) < _HEADER_BLOCK and not block[mention.end:].strip(" .") \
-                and _BYLINE.match(block) is not None
+            ends_byline = lead and 0 < i and _is_byline(block, mention, cues)
             # Minutes that date their meeting before ("Notulen 05-02-2014", "Betreft: verslag
             # overleg 2 december") were written on another day their "Datum:" gives; otherwise
             # that label dates the meeting itself (`find_event_date`).
             written = cues.has("event_label", before[-40:]) and \
                 _dated_before(blocks[:i] + [before], mention, cues) and lead
             labelled = (cues.has("published", before[-40:]) or written) and (lead or len(block) < 200)
-            if mention.year and (opens_lead or ends_byline or labelled):
+            if mention.year and (opens_lead or ends_byline or labelled) and not cues.has("future", block):
                 parsed = parse_date(mention)
                 if parsed:
                     return parsed, (offset + mention.start, offset + mention.end)
@@ -297,35 +302,51 @@ def find_published_date(blocks: list[str], cues: MetadataCues | None = None
     return None, None
 
 
+def _is_byline(block: str, mention: DateMention, cues: MetadataCues) -> bool:
+    """True when a short block is a byline that ends in the date: "Saskia Mertens, lector ...,
+    Hogeschool Waalrand 19 september 2024" (not a sentence that gives a date, "spraken op 14
+    maart 2024", nor a venue's line, "Buurthuis De Linde, donderdag 14 maart 2024")."""
+    before = block[:mention.start]
+    first = before.split(None, 1)[0].lower() if before.strip() else ""
+    return len(block) < _HEADER_BLOCK and not block[mention.end:].strip(" .") and _BYLINE.match(block) is not None \
+        and not _DATE_PREPOSITION.search(before) and _weekday_before(before) is None \
+        and not any(first.endswith(venue) for venue in cues.venues)
+
+
 def _lead_length(blocks: list[str]) -> int:
     """How many blocks the lead has: the first ``_LEAD_BLOCKS + 1``, and on until a paragraph
-    when only short header blocks (a menu, a breadcrumb) came before."""
-    for i in range(_LEAD_BLOCKS + 1, len(blocks)):
+    when only short header blocks (a menu, a breadcrumb) came before, up to ``_MAX_LEAD``."""
+    for i in range(_LEAD_BLOCKS + 1, min(len(blocks), _MAX_LEAD)):
         if len(blocks[i - 1]) >= _HEADER_BLOCK:
             return i
-    return len(blocks)
+    return min(len(blocks), _MAX_LEAD)
 
 
 def _lead_month(blocks: list[str]) -> date | None:
     """The last day of a month with its year in the lead ("Nieuwsbrief welzijn, maart 2024"):
     no publication date, but the year of the meeting's "donderdag 7 maart" before it."""
     for block in blocks[:_lead_length(blocks)]:
-        if match := _month_year_regex().search(block):
-            year, month = int(match.group("y")), _month_number(match.group("m"))
-            following = date(year + month // 12, month % 12 + 1, 1)
-            return date.fromordinal(following.toordinal() - 1)
+        # a masthead, not a sentence: "Sinds maart 2023 werkt het netwerk samen" dates no issue
+        match = _month_year_regex().search(block)
+        if match and len(block) < _HEADER_BLOCK and not block.rstrip().endswith(".") \
+                and not _DATE_PREPOSITION.search(block[:match.start()]):
+            year, month = int(match.group("y")), _month_numbers()[match.group("m").lower().rstrip(".")]
+            return date(year, month, calendar.monthrange(year, month)[1])
     return None
 
 
 @lru_cache(maxsize=1)
 def _month_year_regex() -> re.Pattern:
     """A month name and a year without a day before it ("maart 2024", not "7 maart 2024")."""
-    return re.compile(rf"(?<![\w.-])(?<!\d\s)(?P<m>{_month_names()})\s+(?P<y>(?:19|20)\d\d)(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w.-])(?<!\d\s)(?P<m>(?:{_month_names()})\.?)\s+(?P<y>(?:19|20)\d\d)(?![\w-])",
+                      re.IGNORECASE)
 
 
-def _month_number(name: str) -> int:
-    """1 to 12 for a Dutch month name or abbreviation, as dateparser reads it."""
-    return dateparser.parse(f"1 {name} 2000", languages=["nl"]).month
+@lru_cache(maxsize=1)
+def _month_numbers() -> dict[str, int]:
+    """1 to 12 for each Dutch month name and abbreviation of dateparser's locale ("mrt": 3)."""
+    info = default_loader.get_locale("nl").info
+    return {name.lower().rstrip("."): number for number, key in enumerate(_MONTH_KEYS, 1) for name in info[key]}
 
 
 def _dated_before(blocks: list[str], mention: DateMention, cues: MetadataCues) -> bool:
@@ -383,11 +404,15 @@ def find_event_date(text: str, cues: MetadataCues | None = None, published: date
     '2025-03-04'
     """
     cues = cues or load_cues()
+    yearless = None  # the sentence of a date without a year: the meeting's own, unless it dates one more
     for start, sentence, mention in _event_candidates(text, cues):
         if (start + mention.start, start + mention.end) == published_span:
             continue
-        if mention.year is None and published is None:
+        if yearless is not None and start != yearless:
             return None  # the meeting's own date, but the text does not fix its year (§8.11)
+        if mention.year is None and published is None:
+            yearless = start  # "De bijeenkomst i.p.v. 3 maart vond plaats op dinsdag 12 maart 2024"
+            continue
         parsed = parse_date(mention, before=published)
         weekday = _weekday_before(sentence[:mention.start])
         # a weekday that does not fit ("dinsdag 4 juni" is no Tuesday in the year before
