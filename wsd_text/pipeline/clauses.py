@@ -68,7 +68,8 @@ class Clauses:
         if first > 0 and bounds[first] in relative:
             first -= 1
         # relative clauses in a row, then a list: "ontbrak één groep die in de cijfers wel voorkomt:
-        # kinderen die thuis zorgen"; what describes the list's people is not taken in
+        # kinderen die thuis zorgen"; what describes the list's people is not taken in (the
+        # sentence's own relative clauses, not the ``relative`` ones passed to reach a subject)
         while last + 1 < len(bounds) - 1 and bounds[last + 1] in described:
             last += 1
             if bounds[last] not in self.relative:
@@ -87,10 +88,10 @@ class Clauses:
         veertien deelnemers: twee docenten, ..."), else anywhere in the clauses it reaches."""
         if not span[2]:
             start, end = self.reach(span, relative, described)
-            own = self.reach(span)[0]
+            clause_start = self.reach(span)[0]
             # "Vrijwilligers die naast ouders staan, waren er niet": the relative clause passed
             # on the way to its subject describes them and is not who is meant
-            subject = self._named(per, start, own) if start < own else set()
+            subject = self._named(per, start, clause_start) if start < clause_start else set()
             return subject or self._named(per, start, end)
         start, end = span[:2]
         if (after := bisect.bisect_left(self.bounds, end)) < len(self.bounds) - 1 \

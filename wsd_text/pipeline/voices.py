@@ -67,6 +67,7 @@ class VoiceFinder:
         self.meeting = re.compile(rf"\b{meeting}") if cues.get("meeting") else None
         self.clause_breaks = compile_cue(cues["clause_breaks"], source)
         self.coordinators = compile_cue(cues.get("coordinators") or NEVER, source)
+        # where a main clause starts: a coordinator or ";" (not the subordinating clause breaks)
         self.main_breaks = compile_cue(f"(?:{cues.get('coordinators') or NEVER})|;", source)
         self.months = [m.lower() for m in cues.get("months") or ()]
         self.dated_month = cues.get("dated_month") or NEVER
@@ -168,7 +169,7 @@ class VoiceFinder:
         # people they are ("ouders van jongeren") are not who was missing.
         whose = _modifiers(low, per)
         whole = {p: [h for h in self._whole(text, hits) if h.start not in whose
-                     and not self.beside.search(low, max(0, h.start - 40), h.start)] for p, hits in per.items()}
+                     and not self.beside.search(low, max(0, h.start - _LOOKBACK), h.start)] for p, hits in per.items()}
         invitation = self.addressed.search(low, sentence.start, sentence.end) is not None
         now = [(kind, span) for kind, span in flag_spans  # a wish is never now; an invitation no wish
                if (kind == "wanted" and not invitation) or (kind != "wanted" and not self._not_now(main, span, other_times))]
@@ -274,7 +275,7 @@ class VoiceFinder:
         "niemand van hen" and "hun vrije tijd" do stand for who is missing)."""
         for m in self.pronouns.finditer(main.low, *main.stretch(span)):
             offset = m.start() - main.sentence.start
-            if not (offset and offset in main.relative) and not _OBJECT.match(main.low, max(0, m.start() - 8), m.end()):
+            if not (offset and offset in main.relative) and not _OBJECT.search(main.low, max(0, m.start() - _LOOKBACK), m.end()):
                 yield m.start()
 
     def _antecedent(self, text: str, main: Clauses, per: dict, clause: int, pronoun: int,
@@ -290,7 +291,7 @@ class VoiceFinder:
         pronoun's own."""
         def whole(terms: dict, until: int, heads: bool = False) -> set[str]:
             return {p for p, hits in terms.items() if any(
-                h.start < until and not (heads and _PREPOSITION.search(main.low, max(0, h.start - 40), h.start))
+                h.start < until and not (heads and _PREPOSITION.search(main.low, max(0, h.start - _LOOKBACK), h.start))
                 and not (terms is per and main.in_relative(h.start)) for h in self._whole(text, hits))}
         start = main.sentence.start
         earlier = whole(per, start + clause)
@@ -395,10 +396,14 @@ _MAIN_VERB = re.compile(rf"\b(?:{_FINITE})\b")
 # few words ("…, waren deze avond niet vertegenwoordigd"), or one other word
 _INSERTION = re.compile(rf"(,[^,.;:]*,)\s*(?:(?:{_FINITE}|is|zijn|werd|werden)\s+(?:\w+\s+){{0,3}}|\w+\s+)?$")
 _RELATIVE_START = re.compile(r",\s*(?:\w+\s+)?(?:die|dat|wie|waar\w*)\b")  # ", die …", ", bij wie …"
-_OBJECT = re.compile(r".*\b(?:met|bij|over|voor|aan|naar|tegen|zonder|om|door)\s+(?:ze|hen)$")  # an object pronoun
 _OF = re.compile(r"\s+(?:van|bij)\s+(?:de\s+|het\s+)?")  # "medewerker van de gemeente": one part
 # a word that makes the people after it an object, not who attends or is missing ("met de jongeren")
-_PREPOSITION = re.compile(r"\b(?:met|bij|over|voor|van|aan|naar|tegen|zonder|om|door|via)\s+(?:\w+\s+){0,2}$")
+_PREPOSITIONS = "met|bij|over|voor|van|aan|naar|tegen|zonder|om|door|via"
+_PREPOSITION = re.compile(rf"\b(?:{_PREPOSITIONS})\s+(?:\w+\s+){{0,2}}$")
+# a pronoun that is a preposition's object ("niet met ze"); not after "van": "niemand van hen"
+# is who is missing
+_OBJECT = re.compile(rf"\b(?:{_PREPOSITIONS.replace('van|', '')})\s+(?:ze|hen)$")
+_LOOKBACK = 40  # characters before a term where the word that governs it stands: a few words
 
 
 def _insertion(clauses: Clauses, span: tuple) -> re.Match | None:
