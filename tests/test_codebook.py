@@ -42,6 +42,8 @@ def default_labels(sentence):
     ("vertrouwen", "Door het project groeide haar zelfvertrouwen."),
     ("preventie_vroegsignalering", "Om misverstanden te voorkomen sturen we de agenda vooraf."),
     ("kinderen_jongeren", "De zaal zat vol met ouderen uit de buurt."),
+    # caring for a family member is mantelzorg, not the theme of a social network
+    ("sociaal_netwerk", "De mantelzorger zorgt al jaren voor haar moeder; mantelzorg kost haar veel geld."),
 ])
 def test_codebook_default_cues_respect_word_sense(code, text):
     assert code not in default_labels(text)
