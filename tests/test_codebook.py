@@ -62,6 +62,8 @@ def test_codebook_default_cues_respect_word_sense(code, text):
     ("preventie_vroegsignalering", "Met een vroege aanpak voorkomen we dat schulden oplopen."),
     ("preventie_vroegsignalering", "Hoe signaleer je geldzorgen op tijd bij mantelzorgers?"),
     ("preventie_vroegsignalering", "Het team leerde anders naar signalen te kijken."),
+    # the first half of a split compound is whole with the second's ending
+    ("schulden", "Veel gezinnen hebben huur- en energieschulden; de deurwaarder staat voor de deur."),
 ])
 def test_codebook_default_cues_find_general_wording(code, text):
     assert code in default_labels(text)
@@ -161,3 +163,9 @@ def test_codebook_cue_shorthand_matches(cue, text, expected):
 def test_codebook_bad_cue_refused(cue, message):
     with pytest.raises(ValueError, match=message):
         CueMatcher({"x": [cue]})
+
+
+def test_codebook_split_compound_takes_the_ending_of_the_second_half():
+    matcher = CueMatcher({"schulden": ["schulden", "huurschuld(en)"]})
+    assert [h.full for h in matcher.find("Er zijn huur- en energieschulden.")] == [True]
+    assert matcher.find("Er zijn huur- en energieproblemen.") == []

@@ -511,6 +511,7 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Maar in onze kring zat niemand die uit eigen ondervinding kon vertellen hoe dat voelt.",
      "lived_experience", True),
     ("De vrijwilligerswerking was er deze keer niet bij.", "informal", True),
+    ("Ook de vrijwillige taal- en digicoaches hadden geen plek in het programma.", "informal", True),
     ("Naast ouders ontbraken ook jongeren.", "lived_experience", True),
     ("Met één ervaringsdeskundige tussen ruim vijftig professionals was de stem van bewoners te dun vertegenwoordigd.",
      "formal", False),

@@ -46,6 +46,7 @@ DEFAULT_RULE = {"min_score": 2.0, "compound_weight": 0.5, "min_list_item_words":
 # A word of running text; a trailing hyphen is kept ("armoede- en schuldenbeleid") so the
 # first half of a split compound is still seen as a compound.
 WORD = re.compile(r"\w+(?:[-'’]\w+)*-?")
+_SPLIT_JOINS = frozenset({"en", "of", "&"})  # between the halves of a split compound
 _CODE_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _CACHE_LIMIT = 200_000
 _OPTIONAL = re.compile(r"\(([^()]*)\)")
@@ -264,6 +265,16 @@ class CueMatcher:
             found = self._cache[token] = (single, longer, keys)
         return found
 
+    def _elided(self, first: str, second: str) -> tuple | None:
+        """The entry of the first half of a split compound made whole with the longest ending of
+        the second that is a cue word ("huur-" before "energieschulden": "huurschulden"), or None."""
+        low = second.lower()
+        for i in range(1, len(low) - 2):
+            if low[i:] in self._heads or low[i:] in self._exact:
+                entry = self._lookup(first[:-1] + low[i:])
+                return entry if entry[2] else None
+        return None
+
     def find(self, text: str) -> list[Hit]:
         """Every phrase hit of every cue part, in text order."""
         return [Hit._make(hit) for hit in self._find(text)]
@@ -276,6 +287,9 @@ class CueMatcher:
         for i, entry in enumerate(found):
             if entry is None:
                 found[i] = self._lookup(words[i])
+            # a split compound: "taal- en digicoaches" holds "taalcoaches"
+            if words[i][-1] == "-" and i + 2 < len(words) and words[i + 1].lower() in _SPLIT_JOINS:
+                found[i] = self._elided(words[i], words[i + 2]) or found[i]
         hits = []
         for t, (single, longer, _) in enumerate(found):
             if single:
