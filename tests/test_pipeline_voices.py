@@ -567,6 +567,11 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Wijkcoach Anna de Vries vertelde over haar werk. Zij had de ouders die zij begeleidt uitgenodigd, "
      "maar ze waren er niet bij.", "lived_experience", True),
     ("Er was niemand aanwezig die de vrijwilligersvergoeding kon uitleggen.", "informal", False),
+    # a relative clause closed by a comma before "ontbraken"; "konden er niet bij zijn"; "geen X zat"
+    ("Huurders die zelf met een hoge energierekening zitten, ontbraken.", "lived_experience", True),
+    ("De vrijwilligers die de inloop elke week draaien, konden er deze keer niet bij zijn.", "informal", True),
+    ("Een deelnemer merkte op dat er in het panel geen ervaringsdeskundige zat.", "lived_experience", True),
+    ("Hij zei dat er geen ouders zaten te wachten op nog een folder.", "lived_experience", False),
     # Flemish government: two parts of the formal side
     ("Er was niemand van het Sociaal Huis of van het stadsbestuur aanwezig, hoewel ze uitgenodigd waren.",
      "formal", True),

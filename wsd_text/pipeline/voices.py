@@ -390,7 +390,7 @@ class VoiceFinder:
         return name[fillers.end():] if fillers else name
 
 
-_FINITE = "was|waren|zat|zaten|bleef|bleven|kwam|kwamen"
+_FINITE = "was|waren|zat|zaten|bleef|bleven|kwam|kwamen|ontbrak|ontbraken"
 _MAIN_VERB = re.compile(rf"\b(?:{_FINITE})\b")
 # an insertion between commas that ends where a match begins, or before the finite verb and a
 # few words ("…, waren deze avond niet vertegenwoordigd"), or one other word
