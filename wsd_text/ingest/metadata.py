@@ -226,9 +226,7 @@ def _date_regex() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _month_names() -> str:
     """An alternation of the Dutch month names and abbreviations of dateparser's locale, longest first."""
-    info = default_loader.get_locale("nl").info
-    months = sorted({name for key in _MONTH_KEYS for name in info[key]}, key=len, reverse=True)
-    return "|".join(re.escape(m) for m in months)
+    return "|".join(re.escape(m) for m in sorted(_month_numbers(), key=len, reverse=True))
 
 
 def find_dates(text: str) -> list[DateMention]:

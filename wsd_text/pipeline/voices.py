@@ -168,8 +168,9 @@ class VoiceFinder:
         # the others in the room ("mager vertegenwoordigd tussen de vele beroepskrachten") and whose
         # people they are ("ouders van jongeren") are not who was missing.
         whose = _modifiers(low, per)
-        whole = {p: [h for h in self._whole(text, hits) if h.start not in whose
-                     and not self.beside.search(low, max(0, h.start - _LOOKBACK), h.start)] for p, hits in per.items()}
+        heads = {p: [h for h in hits if h.start not in whose] for p, hits in per.items()}
+        whole = {p: [h for h in self._whole(text, hits) if not self.beside.search(low, max(0, h.start - _LOOKBACK), h.start)]
+                 for p, hits in heads.items()}
         invitation = self.addressed.search(low, sentence.start, sentence.end) is not None
         now = [(kind, span) for kind, span in flag_spans  # a wish is never now; an invitation no wish
                if (kind == "wanted" and not invitation) or (kind != "wanted" and not self._not_now(main, span, other_times))]
@@ -178,10 +179,9 @@ class VoiceFinder:
         by_kind = {kind: set() for kind in MISSING_KINDS}
         for kind, span in now:
             by_kind[kind] |= self._named_in(per, main, span)
-        heads = {p: [h for h in hits if h.start not in whose] for p, hits in per.items()}
         attending = {p for _, span in attend_spans if not self._not_now(main, span, other_times)
                      for p in self._named_in(heads, clauses, span)}
-        parts = {p for kind, span in now if kind == "none" for p in self._by_parts(text, per, main, span)}
+        parts = {p for kind, span in now if kind == "none" for p in self._by_parts(text, per, heads, main, span)}
         return by_kind["few"] | (attending - by_kind["none"]), flagged, parts - flagged
 
     def _flagged(self, whole: dict, main: Clauses, kind: str, span: tuple) -> set[str]:
@@ -191,19 +191,17 @@ class VoiceFinder:
             whole = {p: [h for h in hits if h.start > wish.start()] for p, hits in whole.items()}
         return self._missing(whole, main, span)
 
-    def _by_parts(self, text: str, per: dict, main: Clauses, span: tuple) -> set[str]:
+    def _by_parts(self, text: str, per: dict, heads: dict, main: Clauses, span: tuple) -> set[str]:
         """The perspectives a missing-phrase names by two or more of their `parts` and nothing
         else ("Van de gemeente, het wijkteam en de huisartsenpraktijk was niemand gekomen"):
         the whole side when none of it took part (§8.15; one part, "de wethouder", stays a
-        part)."""
+        part). ``heads``: the terms without those that only say whose ("een beleidsmedewerker
+        van de gemeente" is one part, `_modifiers`)."""
         start, end = main.stretch(span)
         found = set()
         for p in self._missing(per, main, span):
-            hits = sorted((h for h in per[p] if start <= h.start < end), key=lambda h: h.start)
-            words = {text[h.start:h.end].lower() for h in hits}
-            # "een beleidsmedewerker van de gemeente" is one part: the second word only says whose
-            parts = [h for h, before in zip(hits, [None, *hits]) if before is None
-                     or not _OF.fullmatch(main.low, before.end, h.start)]
+            words = {text[h.start:h.end].lower() for h in per[p] if start <= h.start < end}
+            parts = [h for h in heads[p] if start <= h.start < end]
             if len(parts) >= 2 and words <= self.parts:
                 found.add(p)
         return found
