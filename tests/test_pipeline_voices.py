@@ -562,6 +562,26 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Hoewel we ouders heel bewust hadden uitgenodigd, waren ze er niet bij.", "lived_experience", True),
     ("De organisatie was zich er niet bewust van dat ouders niet aanwezig waren.", "lived_experience", True),
     ("Tussen de vele beroepskrachten en vrijwilligers waren er geen ouders aanwezig.", "informal", False),
+    # a term that begins before the group it ends in ("geen enkele ouder" in "zat geen enkele ouder")
+    ("Tussen de vele beroepskrachten en vrijwilligers zat geen enkele ouder.", "lived_experience", True),
+    ("Tussen de vele beroepskrachten en vrijwilligers zat geen enkele ouder.", "informal", False),
+    # a choice named as a noun, and a clause that follows from a choice ("dan ook", "daarom"),
+    # in the same sentence or the one before; a consequence of something else still flags
+    ("Het was een bewuste keuze om geen ouders uit te nodigen; ze waren er dan ook niet bij.",
+     "lived_experience", False),
+    ("We hebben bewust geen ouders uitgenodigd. Ze waren er dan ook niet bij.", "lived_experience", False),
+    ("De uitnodiging ging te laat de deur uit. Ouders waren er daarom niet bij.", "lived_experience", True),
+    ("Het was een bewuste keuze om de avond kort te houden, maar ouders waren er dan ook niet bij.",
+     "lived_experience", True),
+    # people in a film or on a photo were not in the room
+    ("In de film waren geen jongeren te zien.", "child", False),
+    ("In de documentaire kwamen geen ouders aan het woord.", "lived_experience", False),
+    ("In de zaal waren geen jongeren te zien.", "child", True),
+    # "zonder dat" with people the story already knows is no group at the meeting; with "zelf" it is
+    ("In het keukentafelgesprek, zonder dat de kinderen erbij waren, vertelde de moeder over haar schulden.",
+     "child", False),
+    ("We spraken een uur over jongeren zonder dat de jongeren zelf erbij waren.", "child", True),
+    ("De avond ging door zonder dat er een vrijwilliger bij was.", "informal", True),
     # a determiner is no pronoun; people in a relative clause only describe someone
     ("Deze ouders waren uitgenodigd, maar ze waren er niet bij.", "lived_experience", True),
     ("Wijkcoach Anna de Vries vertelde over haar werk. Zij had de ouders die zij begeleidt uitgenodigd, "

@@ -98,17 +98,20 @@ class Clauses:
                 and self.bounds[after] in described and not self.low[self.sentence.start + end:
                                                                      self.sentence.start + self.bounds[after]].strip():
             end = self.bounds[after + 1]
-        return self._named(per, start, end)
+        # a term may begin before the group it ends in: "geen enkele ouder" names "ouder"
+        return self._named(per, start, end, overlap=True)
 
     def in_relative(self, offset: int) -> bool:
         """True when the text offset ``offset`` lies in a relative clause of the sentence."""
         at = offset - self.sentence.start
         return self.bounds[max(0, bisect.bisect_right(self.bounds, at) - 1)] in self.relative
 
-    def _named(self, per: dict, start: int, end: int) -> set[str]:
-        """Perspectives with a term between the sentence offsets ``start`` and ``end``."""
+    def _named(self, per: dict, start: int, end: int, overlap: bool = False) -> set[str]:
+        """Perspectives with a term that starts between the sentence offsets ``start`` and
+        ``end``; with ``overlap``, also one that only ends there."""
         offset = self.sentence.start
-        return {p for p, hits in per.items() if any(start <= h.start - offset < end for h in hits)}
+        return {p for p, hits in per.items()
+                if any(start <= h.start - offset < end or (overlap and start < h.end - offset <= end) for h in hits)}
 
 
 def _bounds(low: str, sentence: Sentence, patterns: tuple[re.Pattern, ...]) -> list[int]:

@@ -88,6 +88,7 @@ class VoiceFinder:
         self.now = compile_cue(words_pattern(cues.get("now"), r"\b(?:{})\b"), source)
         self.past_modals = compile_cue(cues.get("past_modals") or NEVER, source)
         self.chosen = compile_cue(cues.get("chosen") or NEVER, source)
+        self.consequence = compile_cue(words_pattern(cues.get("consequence"), r"\b(?:{})\b"), source)
         self.beside = compile_cue(cues.get("beside") or NEVER, source)
         self.wishing = compile_cue(words_pattern(cues.get("wishing"), r"\b(?:{})\b"), source)
         self.fillers = compile_cue(words_pattern(cues.get("name_fillers"), r"^(?:(?:{})\s+)+"), source)
@@ -108,7 +109,8 @@ class VoiceFinder:
         for index in sorted(terms.keys() | flags_at.keys()):
             sentence, per = sentences[index], terms.get(index, {})
             there, flagged, parts = self._judge(text, low, sentence, per, flags_at.get(index, ()),
-                                                attending_at.get(index, ()), terms.get(index - 1), other_times)
+                                                attending_at.get(index, ()), terms.get(index - 1), other_times,
+                                                sentences[index - 1] if index else None)
             for p in there:
                 present.setdefault(p, sentence.text)
             for p in flagged:
@@ -155,10 +157,11 @@ class VoiceFinder:
         return re.compile(f"{months}|{seasons}|{self.dated_year.replace('{year}', date[:4])}")  # cached by re
 
     def _judge(self, text: str, low: str, sentence: Sentence, per: dict, flag_spans, attend_spans,
-               before: dict | None = None, other_times: re.Pattern | None = None):
+               before: dict | None = None, other_times: re.Pattern | None = None,
+               previous: Sentence | None = None):
         """Perspectives one sentence makes present, those it flags as missing, and those it names
         as missing by their parts alone (`_by_parts`); ``before``: the terms of the sentence
-        before, for a pronoun that stands for them."""
+        before (``previous``), for a pronoun that stands for them."""
         if not flag_spans and not attend_spans:
             return set(), set(), set()  # most sentences: only mentions, no clauses to measure
         clauses = Clauses.split(low, sentence, self.clause_breaks, self.relative_starts, self.listed_starts)
@@ -173,13 +176,13 @@ class VoiceFinder:
                  for p, hits in heads.items()}
         invitation = self.addressed.search(low, sentence.start, sentence.end) is not None
         now = [(kind, span) for kind, span in flag_spans  # a wish is never now; an invitation no wish
-               if (kind == "wanted" and not invitation) or (kind != "wanted" and not self._not_now(main, span, other_times))]
+               if (kind == "wanted" and not invitation) or (kind != "wanted" and not self._not_now(main, span, other_times, previous))]
         flagged = {p for kind, span in now for p in self._flagged(whole, main, kind, span)}
         flagged |= self._by_pronoun(text, per, main, now, before)
         by_kind = {kind: set() for kind in MISSING_KINDS}
         for kind, span in now:
             by_kind[kind] |= self._named_in(per, main, span)
-        attending = {p for _, span in attend_spans if not self._not_now(main, span, other_times)
+        attending = {p for _, span in attend_spans if not self._not_now(main, span, other_times, previous)
                      for p in self._named_in(heads, clauses, span)}
         parts = {p for kind, span in now if kind == "none" for p in self._by_parts(text, per, heads, main, span)}
         return by_kind["few"] | (attending - by_kind["none"]), flagged, parts - flagged
@@ -300,16 +303,21 @@ class VoiceFinder:
             earlier = whole(before, start, heads=True) if len(earlier) > 1 else earlier
         return earlier if len(earlier) == 1 else set()
 
-    def _not_now(self, clauses: Clauses, span: tuple, other_times: re.Pattern | None = None) -> bool:
+    def _not_now(self, clauses: Clauses, span: tuple, other_times: re.Pattern | None = None,
+                 previous: Sentence | None = None) -> bool:
         """True when the clauses of ``span`` speak of the future, a wish or general practice
         (a modal in the perfect tense, "heeft niet kunnen komen", is past); or when their main
-        clause speaks of people left out by choice (`chosen`), or dates them at an earlier time
+        clause speaks of people left out by choice (`chosen`; with a word of `consequence`, the
+        whole sentence and the one before, ``previous``), or dates them at an earlier time
         (`earlier`) or in another month or year (`_other_times`) and they do not name this
         meeting's time themselves (`now`: "vanavond")."""
         start, end = clauses.stretch(span)
         low = clauses.low
         dated = self._main_start(clauses, span)
-        if self.chosen.search(low, dated, end):
+        chosen_from = dated
+        if self.consequence.search(low, start, end):
+            chosen_from = previous.start if previous is not None else clauses.sentence.start
+        if self.chosen.search(low, chosen_from, end):
             return True
         if not self.now.search(low, start, end) and \
                 any(p is not None and p.search(low, dated, end) for p in (other_times, self.earlier)):
