@@ -41,6 +41,8 @@ def default_labels(sentence):
     ("schulden", "Het opzetten van de website neemt veel tijd in beslag."),
     ("vertrouwen", "Door het project groeide haar zelfvertrouwen."),
     ("preventie_vroegsignalering", "Om misverstanden te voorkomen sturen we de agenda vooraf."),
+    ("preventie_vroegsignalering", "Ze was op tijd om de spreker te zien."),
+    ("eigen_regie", "Hij nam het niet over van de voorzitter, want zij koos zelf de volgende vraag niet."),
     ("kinderen_jongeren", "De zaal zat vol met ouderen uit de buurt."),
     # caring for a family member is mantelzorg, not the theme of a social network
     ("sociaal_netwerk", "De mantelzorger zorgt al jaren voor haar moeder; mantelzorg kost haar veel geld."),
@@ -62,6 +64,17 @@ def test_codebook_default_cues_respect_word_sense(code, text):
     ("preventie_vroegsignalering", "Met een vroege aanpak voorkomen we dat schulden oplopen."),
     ("preventie_vroegsignalering", "Hoe signaleer je geldzorgen op tijd bij mantelzorgers?"),
     ("preventie_vroegsignalering", "Het team leerde anders naar signalen te kijken."),
+    # autonomy in finite forms and either order, and not taking over
+    ("eigen_regie", "Bewoners bepalen zelf wat er op tafel komt."),
+    ("eigen_regie", "Een goede coach laat de deelnemer zelf kiezen welke rekening eerst gaat."),
+    ("eigen_regie", "Haar tip: zorg dat je níet de muis overneemt."),
+    ("eigen_regie", "Vrijwilligers leren om het probleem niet meteen over te nemen."),
+    ("eigen_regie", "Mantelzorgers willen zelf aan het stuur blijven."),
+    # seeing it early, and what prevention prevents
+    ("preventie_vroegsignalering", "Leerkrachten kunnen geldzorgen in een gezin vroeg herkennen."),
+    ("preventie_vroegsignalering", "Als de corporatie een achterstand op tijd ziet, kan ze bellen."),
+    ("preventie_vroegsignalering", "Zo kan de buurt eerder zien wie het zwaar heeft."),
+    ("preventie_vroegsignalering", "Met een telefoontje kun je een uithuiszetting vaak nog voorkomen."),
     # the first half of a split compound is whole with the second's ending
     ("schulden", "Veel gezinnen hebben huur- en energieschulden; de deurwaarder staat voor de deur."),
 ])

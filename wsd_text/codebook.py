@@ -244,7 +244,7 @@ class CueMatcher:
         word (True) or only as a compound (False)."""
         found = self._cache.get(token)
         if found is None:
-            low = token.lower()
+            low = _unstressed(token.lower(), self._exact)
             pairs = [(k, True) for k in self._exact.get(low, ())]
             # Each element of a hyphenated word is a word of its own: "stress-sensitief"
             # is about stress as much as "stress" is.
@@ -329,6 +329,17 @@ class CueMatcher:
                 if len(parts) == 1 or len({h[2] for h in hits}) == len(parts):
                     result.setdefault(sentence, {}).setdefault(label, []).extend(map(Hit._make, hits))
         return result
+
+
+_STRESS = str.maketrans("áéíóú", "aeiou")
+
+
+def _unstressed(word: str, known: Mapping[str, object]) -> str:
+    """The word without the acute accents Dutch writes for stress ("níet", "wél", "dát"),
+    unless it is a cue word with them ("één", "café")."""
+    if word.isascii() or word in known:
+        return word
+    return word.translate(_STRESS)
 
 
 # The last text split into words: wsd_voices and wsd_themes read the same text in turn.
