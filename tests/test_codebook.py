@@ -42,6 +42,8 @@ def default_labels(sentence):
     ("vertrouwen", "Door het project groeide haar zelfvertrouwen."),
     ("preventie_vroegsignalering", "Om misverstanden te voorkomen sturen we de agenda vooraf."),
     ("preventie_vroegsignalering", "Ze was op tijd om de spreker te zien."),
+    ("vertrouwen", "Ze durfde de envelop met de aanmaning niet open te maken."),
+    ("vertrouwen", "Ze vertrouwde de buurt, want het was haar vertrouwde omgeving."),
     ("eigen_regie", "Hij nam het niet over van de voorzitter, want zij koos zelf de volgende vraag niet."),
     ("kinderen_jongeren", "De zaal zat vol met ouderen uit de buurt."),
     # caring for a family member is mantelzorg, not the theme of a social network
@@ -70,6 +72,11 @@ def test_codebook_default_cues_respect_word_sense(code, text):
     ("eigen_regie", "Haar tip: zorg dat je níet de muis overneemt."),
     ("eigen_regie", "Vrijwilligers leren om het probleem niet meteen over te nemen."),
     ("eigen_regie", "Mantelzorgers willen zelf aan het stuur blijven."),
+    # trust in the finite verb, and expecting control rather than help
+    ("vertrouwen", "Een oudere man zei dat hij de gemeente wel vertrouwt."),
+    ("vertrouwen", "Veel bewoners verwachten van het loket eerder controle dan hulp."),
+    ("vertrouwen", "Door slechte ervaringen met de sociale dienst stappen ze er niet meer naartoe."),
+    ("vertrouwen", "Ze is bang dat het wijkteam alles doorvertelt aan school."),
     # seeing it early, and what prevention prevents
     ("preventie_vroegsignalering", "Leerkrachten kunnen geldzorgen in een gezin vroeg herkennen."),
     ("preventie_vroegsignalering", "Als de corporatie een achterstand op tijd ziet, kan ze bellen."),
