@@ -43,6 +43,8 @@ def default_labels(sentence):
     ("preventie_vroegsignalering", "Om misverstanden te voorkomen sturen we de agenda vooraf."),
     ("preventie_vroegsignalering", "Ze was op tijd om de spreker te zien."),
     ("vertrouwen", "Ze durfde de envelop met de aanmaning niet open te maken."),
+    # an allowance named as the help someone applies for is no policy talk
+    ("beleid_wetgeving", "Ze vroeg zorgtoeslag en bijzondere bijstand aan en kreeg kwijtschelding."),
     ("vertrouwen", "Ze vertrouwde de buurt, want het was haar vertrouwde omgeving."),
     ("eigen_regie", "Hij nam het niet over van de voorzitter, want zij koos zelf de volgende vraag niet."),
     ("kinderen_jongeren", "De zaal zat vol met ouderen uit de buurt."),
@@ -72,6 +74,8 @@ def test_codebook_default_cues_respect_word_sense(code, text):
     ("eigen_regie", "Haar tip: zorg dat je níet de muis overneemt."),
     ("eigen_regie", "Vrijwilligers leren om het probleem niet meteen over te nemen."),
     ("eigen_regie", "Mantelzorgers willen zelf aan het stuur blijven."),
+    # the rules of an allowance are
+    ("beleid_wetgeving", "Volgens de regels heeft een student geen recht op bijzondere bijstand."),
     # trust in the finite verb, and expecting control rather than help
     ("vertrouwen", "Een oudere man zei dat hij de gemeente wel vertrouwt."),
     ("vertrouwen", "Veel bewoners verwachten van het loket eerder controle dan hulp."),
