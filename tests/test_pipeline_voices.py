@@ -573,6 +573,23 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("De uitnodiging ging te laat de deur uit. Ouders waren er daarom niet bij.", "lived_experience", True),
     ("Het was een bewuste keuze om de avond kort te houden, maar ouders waren er dan ook niet bij.",
      "lived_experience", True),
+    # only a few who thought or knew something were there all the same
+    ("Alleen een paar jongeren vonden dat ouders dat moeten leren, niet de school.", "child", False),
+    ("Slechts een paar ouders wisten van de regeling.", "lived_experience", False),
+    ("Maar een paar bewoners hadden zich aangemeld.", "lived_experience", True),
+    # who was not there after who was, without a verb of its own
+    ("Er zaten vier professionals aan tafel en geen enkele bewoner of vrijwilliger.", "informal", True),
+    ("Er zaten vier professionals aan tafel en geen enkele bewoner of vrijwilliger.", "lived_experience", True),
+    ("Er zaten vier professionals aan tafel en geen enkele bewoner of vrijwilliger.", "formal", False),
+    ("Er waren veel ambtenaren aanwezig, maar geen ouders.", "lived_experience", True),
+    ("De vrijwilligers zaten aan tafel en geen enkele keer ging het over geld.", "informal", False),
+    # the absence regretted in the present tense
+    ("Het ontbreken van de vrijwilligers bij dit agendapunt wordt door meerdere leden betreurd.", "informal", True),
+    # this meeting's time outweighs a future word elsewhere in the clause
+    ("Omdat de stem van ouders vandaag aan tafel ontbrak, spreekt de raad af hen de volgende keer uit te "
+     "nodigen.", "lived_experience", True),
+    ("Jongeren kunnen vanavond niet aanwezig zijn.", "child", True),
+    ("In veel gemeenten ontbreken jongeren aan tafel.", "child", False),
     # people in a film or on a photo were not in the room
     ("In de film waren geen jongeren te zien.", "child", False),
     ("In de documentaire kwamen geen ouders aan het woord.", "lived_experience", False),

@@ -309,8 +309,10 @@ class VoiceFinder:
         (a modal in the perfect tense, "heeft niet kunnen komen", is past); or when their main
         clause speaks of people left out by choice (`chosen`; with a word of `consequence`, the
         whole sentence and the one before, ``previous``), or dates them at an earlier time
-        (`earlier`) or in another month or year (`_other_times`) and they do not name this
-        meeting's time themselves (`now`: "vanavond")."""
+        (`earlier`) or in another month or year (`_other_times`), and they do not name this
+        meeting's time themselves (`now`: "vanavond", which also outweighs a future or general
+        word elsewhere in the clauses: "Omdat ouders vandaag ontbraken, nodigt de raad hen de
+        volgende keer uit")."""
         start, end = clauses.stretch(span)
         low = clauses.low
         dated = self._main_start(clauses, span)
@@ -319,8 +321,9 @@ class VoiceFinder:
             chosen_from = previous.start if previous is not None else clauses.sentence.start
         if self.chosen.search(low, chosen_from, end):
             return True
-        if not self.now.search(low, start, end) and \
-                any(p is not None and p.search(low, dated, end) for p in (other_times, self.earlier)):
+        if self.now.search(low, start, end):
+            return False
+        if any(p is not None and p.search(low, dated, end) for p in (other_times, self.earlier)):
             return True
         # a relative clause inserted before the verb describes the people ("die vaak als eersten
         # ... komen"): its habits are not the meeting's (a time in an insertion, ", vorig jaar,", is)
