@@ -76,6 +76,13 @@ def test_metadata_parse_date_takes_year_from_publication(mention, before, expect
     # a short section label before the date of a news page
     (["Bewoners over de huur", "Nieuwsbericht | 8 april 2025", "Tekst."], "2025-04-08"),
     (["Wijkavond", "Blog · 3 mei 2024", "Tekst."], "2024-05-03"),
+    (["Dorpsblad", "Oostdorp Nieuws · Jeugd · 14 maart 2024", "Tekst."], "2024-03-14"),
+    # a line that dates and places or times the meeting is no publication date; a time stamp is
+    (["Verslag netwerkbijeenkomst", "Woensdag 25 september 2024, Gemeentehuis Oostdorp, raadzaal", "Tekst."], None),
+    (["Verslag netwerkbijeenkomst", "Woensdag 25 september 2024, 19.30-21.30 uur", "Tekst."], None),
+    (["Wijkavond", "Door Iris Bos | 10 april 2024, 18.42 uur", "Tekst."], "2024-04-10"),
+    (["Wijkavond", "10 april 2024, 18:04", "Tekst."], "2024-04-10"),
+    (["Wijkavond", "19 juni 2024 – In buurthuis De Linde kwamen veertig mensen bijeen.", "Tekst."], "2024-06-19"),
     (["Wijkavond", "De raad besprak het plan van de gemeente | 3 mei 2024"], None),  # a sentence, no label
     (["Notulen", "Datum verslag: 9 juli 2023", "Tekst."], "2023-07-09"),
     # "Datum:" is when minutes were written only when the meeting was dated before, on another day
@@ -116,6 +123,9 @@ def test_metadata_published_date(blocks, expected):
     ("Gepubliceerd op : 07 augustus 2023\n\nOp 21 juni verzamelden zich buurtbewoners in het wijkcentrum.", "2023-06-21"),
     ("Notulen 18-09-2016 - Werkgroep Wonen\n\nDatum : 26 september 2016", "2016-09-18"),
     ("Tijdens een online Q&A op 3 april 2025 beantwoordden drie huurders vragen.", "2025-04-03"),
+    # the meeting's own date line comes first, before a deadline in the text
+    ("Verslag netwerkbijeenkomst\n\nWoensdag 25 september 2024, Gemeentehuis Oostdorp\n\nDe scholen maken "
+     "voor 1 februari een training.", "2024-09-25"),
     ("11/02/2023 - Op 28 december jongstleden organiseerde de vereniging een buurtavond.", "2022-12-28"),
     # day and month of the meeting, but no publication date to take the year from (§8.11)
     ("Het was een mooie bijeenkomst op 28 december in de bibliotheek.", None),

@@ -44,6 +44,9 @@ _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "
 _HEADER_BLOCK = 120  # characters: longer is a paragraph, and no byline
 _MAX_LEAD = 12  # blocks: the minutes of a meeting are short blocks too
 _LABEL_SEPARATORS = "|·•–—-"
+# the hours of a meeting: "19.30-21.00", "van 14.00 tot 16.00 uur" (not a page's time stamp, "18.42 uur")
+_CLOCK = re.compile(r"\b\d{1,2}[.:]\d{2}\s*(?:[-–]|tot)\s*\d{1,2}[.:]\d{2}\b")
+_WORD = re.compile(r"[\w'’-]+")
 _DAY_PARTS = ("avond", "middag", "ochtend", "namiddag", "voormiddag")  # written onto a weekday: "dinsdagavond"
 _PLACE_DATELINE = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2},")
 # A byline: "Door Iris Bos", "Door: redactie", "Tekst en foto's: ...", or a person's name and a
@@ -283,7 +286,9 @@ def find_published_date(blocks: list[str], cues: MetadataCues | None = None
         lead = i < lead_blocks
         for mention in find_dates(block):
             before = block[:mention.start]
-            opens_lead = lead and _lead_prefix(before)
+            # a date opening the lead dates the page, unless its line places or times the meeting
+            # ("Woensdag 25 september 2024, Gemeentehuis Ommerwold, raadzaal": `find_event_date`)
+            opens_lead = lead and _lead_prefix(before) and not _meeting_line(block[mention.end:], cues)
             # a byline that ends in the date: "Saskia Mertens, lector, Hogeschool Waalrand 19 september 2024"
             ends_byline = lead and 0 < i and _is_byline(block, mention, cues)
             # Minutes that date their meeting before ("Notulen 05-02-2014", "Betreft: verslag
@@ -367,6 +372,17 @@ def _is_dateline(block: str) -> bool:
     return len(dates) == 1 and not block[dates[0].end:].strip(" .") and _lead_prefix(block[:dates[0].start])
 
 
+def _meeting_line(rest: str, cues: MetadataCues) -> bool:
+    """True when what follows a date on a short line, after a comma, places or times a meeting:
+    ", Gemeentehuis Ommerwold, raadzaal", ", 19.30-21.00 uur" (a venue word ends one of its
+    words); not a lead that goes on after a dash ("19 juni 2024 – In dorpshuis De Meerpaal ...")."""
+    line = rest.split("\n", 1)[0]
+    if len(line) >= _HEADER_BLOCK or not line.lstrip().startswith(","):
+        return False
+    return _CLOCK.search(line) is not None or \
+        any(word.endswith(venue) for word in _WORD.findall(line.lower()) for venue in cues.venues)
+
+
 def _lead_prefix(text: str) -> bool:
     """True when ``text`` is what may stand before a date that opens the lead: nothing, a
     weekday ("Zaterdag 14 oktober 2023 - ..."), a short section label and a separator
@@ -375,8 +391,8 @@ def _lead_prefix(text: str) -> bool:
     if _PLACE_DATELINE.fullmatch(text.strip()):
         return True
     words = text.strip(" ,").lower()
-    if words[-1:] in _LABEL_SEPARATORS:
-        return len(words.split()) <= 4
+    if words[-1:] in _LABEL_SEPARATORS:  # "Maaswolde Nieuws · Jeugd · 14 maart 2024": three words
+        return len([w for w in words.split() if w not in _LABEL_SEPARATORS]) <= 4
     return not words or words in _weekdays()
 
 
@@ -422,13 +438,16 @@ def find_event_date(text: str, cues: MetadataCues | None = None, published: date
 
 def _event_candidates(text: str, cues: MetadataCues) -> Iterator[tuple[int, str, DateMention]]:
     """Dates (with their sentence's offset) in sentences not about the future, most trusted
-    first: in a headline about a meeting ("Notulen 05-02-2014"), after an event label ("Datum
+    first: on a line that dates and places the meeting ("Woensdag 25 september 2024,
+    Gemeentehuis Ommerwold"), in a headline about a meeting ("Notulen 05-02-2014"), after an event label ("Datum
     vergadering: ..."), in a sentence about a meeting,
     after a weekday ("Op dinsdag 4 maart schoven achttien mensen aan"), the way reports date
     the meeting they describe."""
     dated = [(start, sentence, mention) for start, sentence in _sentences(text, cues)
              if not cues.has("future", sentence) for mention in find_dates(sentence)]
     headline = len(text.split("\n\n", 1)[0])
+    # a line of its own that dates and places the meeting: "Woensdag 25 september 2024, Gemeentehuis"
+    yield from (d for d in dated if _lead_prefix(d[1][:d[2].start]) and _meeting_line(d[1][d[2].end:], cues))
     yield from (d for d in dated if d[0] < headline and cues.has("event", d[1]))
     yield from (d for d in dated if cues.has("event_label", d[1][:d[2].start][-40:]))
     yield from (d for d in dated if cues.has("event", d[1]))
