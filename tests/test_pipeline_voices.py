@@ -590,6 +590,11 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
      "nodigen.", "lived_experience", True),
     ("Jongeren kunnen vanavond niet aanwezig zijn.", "child", True),
     ("In veel gemeenten ontbreken jongeren aan tafel.", "child", False),
+    # a season of an earlier year dates another meeting; a word before the room is still the room
+    ("Bij de eerste bijeenkomst vorig voorjaar zat er nog geen enkele jongere aan tafel.", "child", False),
+    ("Vorige zomer waren er geen jongeren, vanavond ook niet.", "child", True),
+    ("Mensen die zelf moeite hebben met de digitale overheid zaten die middag niet in de digitale zaal.",
+     "lived_experience", True),
     # people in a film or on a photo were not in the room
     ("In de film waren geen jongeren te zien.", "child", False),
     ("In de documentaire kwamen geen ouders aan het woord.", "lived_experience", False),
