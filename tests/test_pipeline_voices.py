@@ -590,6 +590,11 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
      "nodigen.", "lived_experience", True),
     ("Jongeren kunnen vanavond niet aanwezig zijn.", "child", True),
     ("In veel gemeenten ontbreken jongeren aan tafel.", "child", False),
+    # someone's staff named by their organisation are one part of a side; staff of several are the side
+    ("Wat de jongeren misten, was iemand om vragen aan te stellen: een werkgever of een medewerker van de "
+     "jongerenschuldhulp.", "formal", False),
+    ("Er waren geen medewerkers aanwezig.", "formal", True),
+    ("Medewerkers van de gemeente, het wijkteam en de bibliotheek ontbraken.", "formal", True),
     # a season of an earlier year dates another meeting; a word before the room is still the room
     ("Bij de eerste bijeenkomst vorig voorjaar zat er nog geen enkele jongere aan tafel.", "child", False),
     ("Vorige zomer waren er geen jongeren, vanavond ook niet.", "child", True),

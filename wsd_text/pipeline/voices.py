@@ -62,6 +62,7 @@ class VoiceFinder:
     def __init__(self, cues: dict, source: str = CUES_FILE):
         self.terms = CueMatcher(cues["terms"])
         self.parts = frozenset(w.lower() for w in cues.get("parts") or ())
+        self.staff = frozenset(w.lower() for w in cues.get("staff") or ())
         self.skip_names = frozenset(cues.get("skip_names") or ())
         meeting = words_pattern(cues.get("meeting"), r"\w*(?:{})\b")
         self.meeting = re.compile(rf"\b{meeting}") if cues.get("meeting") else None
@@ -203,9 +204,9 @@ class VoiceFinder:
         start, end = main.stretch(span)
         found = set()
         for p in self._missing(per, main, span):
-            words = {text[h.start:h.end].lower() for h in per[p] if start <= h.start < end}
+            named = [h for h in per[p] if start <= h.start < end]
             parts = [h for h in heads[p] if start <= h.start < end]
-            if len(parts) >= 2 and words <= self.parts:
+            if len(parts) >= 2 and not self._whole(text, named):
                 found.add(p)
         return found
 
@@ -389,8 +390,10 @@ class VoiceFinder:
         return bool(self._whole(name, self.terms.find(name)))
 
     def _whole(self, text: str, hits: list[Hit]) -> list[Hit]:
-        """The hits that name a whole perspective, not one of its `parts` ("huisartsen")."""
-        return [h for h in hits if text[h.start:h.end].lower() not in self.parts]
+        """The hits that name a whole perspective, not one of its `parts` ("huisartsen") nor the
+        `staff` of one organisation ("een medewerker van de jongerenschuldhulp")."""
+        return [h for h in hits if (word := text[h.start:h.end].lower()) not in self.parts
+                and not (word in self.staff and _names_whose(text, h.end))]
 
     def _clean_name(self, item: str) -> str:
         """A missing voice as written, without leading fillers ("ook de") and punctuation."""
@@ -428,6 +431,12 @@ def _passed(main: Clauses, span: tuple) -> frozenset[int]:
     niet mee kunnen doen" only describes them."""
     start = main.sentence.start + main.reach(span)[0]
     return main.relative if _MAIN_VERB.search(main.low, start, main.sentence.start + span[1]) else frozenset()
+
+
+def _names_whose(text: str, end: int) -> bool:
+    """True when "van" or "bij" and a word follow the offset ``end``: "medewerker van de bank"."""
+    of = _OF.match(text, end)
+    return of is not None and of.end() < len(text) and text[of.end()].isalnum()
 
 
 def _modifiers(low: str, per: dict[str, list[Hit]]) -> set[int]:
