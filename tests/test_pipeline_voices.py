@@ -590,6 +590,11 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
      "nodigen.", "lived_experience", True),
     ("Jongeren kunnen vanavond niet aanwezig zijn.", "child", True),
     ("In veel gemeenten ontbreken jongeren aan tafel.", "child", False),
+    # "nooit" at this table, but not at most meetings, and not "nooit eerder zo"
+    ("De raad adviseert al jaren over jongeren, terwijl er hier nooit een jongere aan tafel zit.", "child", True),
+    ("Bij de meeste overleggen zit nooit iemand aan tafel die zelf van een uitkering rondkomt.",
+     "lived_experience", False),
+    ("Ouders waren nooit eerder zo talrijk aanwezig.", "lived_experience", False),
     # someone's staff named by their organisation are one part of a side; staff of several are the side
     ("Wat de jongeren misten, was iemand om vragen aan te stellen: een werkgever of een medewerker van de "
      "jongerenschuldhulp.", "formal", False),
