@@ -43,6 +43,7 @@ def default_labels(sentence):
     ("preventie_vroegsignalering", "Om misverstanden te voorkomen sturen we de agenda vooraf."),
     ("preventie_vroegsignalering", "Ze was op tijd om de spreker te zien."),
     ("vertrouwen", "Ze durfde de envelop met de aanmaning niet open te maken."),
+    ("integrale_aanpak", "Er was één traject voor de fietsers en één voor de wandelaars."),
     # an allowance named as the help someone applies for is no policy talk
     ("beleid_wetgeving", "Ze vroeg zorgtoeslag en bijzondere bijstand aan en kreeg kwijtschelding."),
     ("vertrouwen", "Ze vertrouwde de buurt, want het was haar vertrouwde omgeving."),
@@ -76,6 +77,9 @@ def test_codebook_default_cues_respect_word_sense(code, text):
     ("eigen_regie", "Mantelzorgers willen zelf aan het stuur blijven."),
     # the rules of an allowance are
     ("beleid_wetgeving", "Volgens de regels heeft een student geen recht op bijzondere bijstand."),
+    # integrated work: one person or file across services, problems that are not separate
+    ("integrale_aanpak", "Gezinnen krijgen één begeleider voor schulden, werk en zorg."),
+    ("integrale_aanpak", "Wonen, geld en gezondheid zijn voor deze gezinnen niet los van elkaar te zien."),
     # trust in the finite verb, and expecting control rather than help
     ("vertrouwen", "Een oudere man zei dat hij de gemeente wel vertrouwt."),
     ("vertrouwen", "Veel bewoners verwachten van het loket eerder controle dan hulp."),
