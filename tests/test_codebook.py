@@ -44,6 +44,7 @@ def default_labels(sentence):
     ("preventie_vroegsignalering", "Ze was op tijd om de spreker te zien."),
     ("vertrouwen", "Ze durfde de envelop met de aanmaning niet open te maken."),
     ("integrale_aanpak", "Er was één traject voor de fietsers en één voor de wandelaars."),
+    ("stress", "De zaal zat vol en het was druk bij de koffie."),
     # an allowance named as the help someone applies for is no policy talk
     ("beleid_wetgeving", "Ze vroeg zorgtoeslag en bijzondere bijstand aan en kreeg kwijtschelding."),
     ("vertrouwen", "Ze vertrouwde de buurt, want het was haar vertrouwde omgeving."),
@@ -77,6 +78,10 @@ def test_codebook_default_cues_respect_word_sense(code, text):
     ("eigen_regie", "Mantelzorgers willen zelf aan het stuur blijven."),
     # the rules of an allowance are
     ("beleid_wetgeving", "Volgens de regels heeft een student geen recht op bijzondere bijstand."),
+    # stress in other words: survival mode, worn out, no night's sleep
+    ("stress", "Wie steeds moet rekenen, staat in de overlevingsstand."),
+    ("stress", "De mantelzorgers zijn uitgeput en voelen zich zwaarbelast."),
+    ("stress", "Ze heeft al maanden geen nacht meer doorgeslapen."),
     # integrated work: one person or file across services, problems that are not separate
     ("integrale_aanpak", "Gezinnen krijgen één begeleider voor schulden, werk en zorg."),
     ("integrale_aanpak", "Wonen, geld en gezondheid zijn voor deze gezinnen niet los van elkaar te zien."),
