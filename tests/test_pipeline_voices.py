@@ -590,6 +590,16 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
      "nodigen.", "lived_experience", True),
     ("Jongeren kunnen vanavond niet aanwezig zijn.", "child", True),
     ("In veel gemeenten ontbreken jongeren aan tafel.", "child", False),
+    # idioms of not turning up, the subordinate "dat er geen X waren", the verb before "de afwezigheid"
+    ("Jongeren lieten zich niet zien.", "child", True),
+    ("De vrijwilligers lieten het die avond afweten.", "informal", True),
+    ("Het was jammer dat er geen jongeren waren.", "child", True),
+    ("Het was jammer dat er geen tijd was voor vragen van ouders.", "lived_experience", False),
+    ("Opvallend was de afwezigheid van jongeren.", "child", True),
+    ("Kinderen kwamen er niet aan te pas.", "child", True),
+    ("Het thema kinderarmoede kwam niet aan bod.", "child", False),
+    ("Bij een volgende bijeenkomst moeten jongeren zelf aan het woord komen.", "child", True),
+    ("De ouders lieten zien hoe ze rondkomen.", "lived_experience", False),
     # "nooit" at this table, but not at most meetings, and not "nooit eerder zo"
     ("De raad adviseert al jaren over jongeren, terwijl er hier nooit een jongere aan tafel zit.", "child", True),
     ("Bij de meeste overleggen zit nooit iemand aan tafel die zelf van een uitkering rondkomt.",
