@@ -613,6 +613,13 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Onder de deelnemers was geen enkele ervaringsdeskundige.", "lived_experience", True),
     ("Onder de deelnemers waren geen vragen over ouders.", "lived_experience", False),
     ("De organisatie betreurt dat er geen ervaringsdeskundigen konden aansluiten.", "lived_experience", True),
+    # more ways of staying away: "jammer genoeg", the split "daagden ... op", "bleven afwezig", "onderbelicht"
+    ("Mensen in armoede zelf waren er jammer genoeg niet.", "lived_experience", True),
+    ("Er daagden geen ouders op.", "lived_experience", True),
+    ("Jongeren bleven opvallend afwezig.", "child", True),
+    ("Jongeren bleven lang napraten.", "child", False),
+    ("Het perspectief van kinderen bleef onderbelicht.", "child", True),
+    ("Het thema schulden bleef onderbelicht, zeiden de ouders.", "lived_experience", False),
     # "nooit" at this table, but not at most meetings, and not "nooit eerder zo"
     ("De raad adviseert al jaren over jongeren, terwijl er hier nooit een jongere aan tafel zit.", "child", True),
     ("Bij de meeste overleggen zit nooit iemand aan tafel die zelf van een uitkering rondkomt.",
