@@ -77,6 +77,10 @@ def test_metadata_parse_date_takes_year_from_publication(mention, before, expect
     (["Bewoners over de huur", "Nieuwsbericht | 8 april 2025", "Tekst."], "2025-04-08"),
     (["Wijkavond", "Blog · 3 mei 2024", "Tekst."], "2024-05-03"),
     (["Dorpsblad", "Oostdorp Nieuws · Jeugd · 14 maart 2024", "Tekst."], "2024-03-14"),
+    # a WordPress byline: "Geplaatst door NAME op DATE in CATEGORIES"; a byline with a weekday and a time
+    (["Blog", "Geplaatst door Anna Bos op 3 november 2022 in Blog, Ouderen", "Tekst."], "2022-11-03"),
+    (["Nieuws", "Door Lieke Dorrestein · vrijdag 8 maart 2024, 10:32", "Tekst."], "2024-03-08"),
+    (["Kenniscafé", "Wijkcentrum De Boog, donderdag 14 maart 2024, 10:32", "Tekst."], None),
     # a line that dates and places or times the meeting is no publication date; a time stamp is
     (["Verslag netwerkbijeenkomst", "Woensdag 25 september 2024, Gemeentehuis Oostdorp, raadzaal", "Tekst."], None),
     (["Verslag netwerkbijeenkomst", "Woensdag 25 september 2024, 19.30-21.30 uur", "Tekst."], None),
@@ -123,6 +127,11 @@ def test_metadata_published_date(blocks, expected):
     ("Gepubliceerd op : 07 augustus 2023\n\nOp 21 juni verzamelden zich buurtbewoners in het wijkcentrum.", "2023-06-21"),
     ("Notulen 18-09-2016 - Werkgroep Wonen\n\nDatum : 26 september 2016", "2016-09-18"),
     ("Tijdens een online Q&A op 3 april 2025 beantwoordden drie huurders vragen.", "2025-04-03"),
+    # a word counting back from the publication date; a day and month long before it are to come
+    ("Nieuws\n\nDoor Lieke Dorrestein · vrijdag 8 maart 2024, 10:32\n\nZo'n vijftig jongeren kwamen gisteravond "
+     "naar het jongerencentrum voor een avond over geld.", "2024-03-07"),
+    ("Nieuwsbrief Platform | september 2023\n\nTekst.\n\nAgenda najaar\n\n- 12 oktober: platformoverleg, "
+     "thema mantelzorg", None),
     # the meeting's own date line comes first, before a deadline in the text
     ("Verslag netwerkbijeenkomst\n\nWoensdag 25 september 2024, Gemeentehuis Oostdorp\n\nDe scholen maken "
      "voor 1 februari een training.", "2024-09-25"),

@@ -24,7 +24,7 @@ import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import dateparser
@@ -41,6 +41,7 @@ _OPEN_QUOTES = "‘“„\"'«‹"
 _LEAD_BLOCKS = 4
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december")  # dateparser's locale keys, in calendar order
+_MAX_REPORT_DELAY = 183  # days: a report appears within months of its meeting
 _HEADER_BLOCK = 120  # characters: longer is a paragraph, and no byline
 _MAX_LEAD = 12  # blocks: the minutes of a meeting are short blocks too
 _LABEL_SEPARATORS = "|·•–—-"
@@ -51,13 +52,16 @@ _DAY_PARTS = ("avond", "middag", "ochtend", "namiddag", "voormiddag")  # written
 _PLACE_DATELINE = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2},")
 # A byline: "Door Iris Bos", "Door: redactie", "Tekst en foto's: ...", or a person's name and a
 # comma before a role (not "Door de storm ...")
+_AUTHOR_WORD = re.compile(r"(?i:door|tekst|auteur)\b")
+_TIME_STAMP = re.compile(r"\s*,?\s*(?:om\s+)?\d{1,2}[.:]\d{2}(?:\s*uur)?\s*")
 _BYLINE = re.compile(r"(?i:door|tekst|auteur)(?i:\s+en\s+\S+)?(?:\s*:|\s+[A-Z])"
                      r"|[A-Z][\w'’-]+(?:\s+(?:(?:van|de|der|den|ter|ten|het)\s+)*[A-Z][\w'’-]+)+,")
 # what stands before a date that a sentence gives, not a byline: "spraken op 14 maart 2024"
 _DATE_PREPOSITION = re.compile(r"\b(?:op|in|van|tot|naar|sinds|vanaf|per|voor|na)\s*$", re.IGNORECASE)
 _DOCUMENT_LABEL = re.compile(r"[A-Z]{4,}")  # "PERSBERICHT", "NIEUWSBERICHT", "VERSLAG"
 _ALLOWED_KEYS = {"patterns", "approximate", "people", "organisations", "drop_adjectives",
-                 "numbers", "multipliers", "venues", "abbreviations"}
+                 "numbers", "multipliers", "venues", "abbreviations", "days_before"}
+_OPTIONAL_KEYS = {"days_before"}
 _PATTERN_KEYS = {"published", "event", "event_label", "future", "online", "attendance", "travel", "location_label"}
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[’”'\"]?\s+(?=[^a-z\s])|\n+")
 # A proper name: capitalised tokens, with the lowercase particles Dutch names carry inside.
@@ -120,6 +124,7 @@ class MetadataCues:
     multipliers: dict[str, int]
     venues: tuple[str, ...]
     abbreviations: frozenset[str]
+    days_before: dict[str, int]  # "gisteravond": 1, a day counted back from the publication date
 
     def has(self, name: str, text: str) -> bool:
         """True when a ``name`` pattern matches ``text``."""
@@ -151,7 +156,7 @@ def load_cues(path: str | None = None) -> MetadataCues:
         A replacement ``metadata.yaml``; ``None`` reads the package's file.
     """
     data = load_yaml("metadata.yaml", path, allowed=_ALLOWED_KEYS)
-    missing = _ALLOWED_KEYS - set(data)
+    missing = _ALLOWED_KEYS - _OPTIONAL_KEYS - set(data)
     if missing:
         raise ValueError(f"metadata.yaml: missing key(s) {', '.join(sorted(missing))}.")
     unknown = set(data["patterns"]) - _PATTERN_KEYS
@@ -168,7 +173,8 @@ def load_cues(path: str | None = None) -> MetadataCues:
         numbers={str(k).lower(): int(v) for k, v in data["numbers"].items()},
         multipliers={str(k).lower(): int(v) for k, v in data["multipliers"].items()},
         venues=lower(data["venues"]),
-        abbreviations=frozenset(str(a).lower().rstrip(".") for a in data["abbreviations"]))
+        abbreviations=frozenset(str(a).lower().rstrip(".") for a in data["abbreviations"]),
+        days_before={str(k).lower(): int(v) for k, v in (data.get("days_before") or {}).items()})
 
 
 # ---------------------------------------------------------------- public entry
@@ -198,6 +204,8 @@ def extract_metadata(text: str, cues: MetadataCues | None = None) -> Metadata:
     blocks = text.split("\n\n")
     published, published_span = find_published_date(blocks, cues)
     event = find_event_date(text, cues, published or _lead_month(blocks), published_span)
+    if event is None and published is not None:
+        event = find_relative_event_date(text, cues, published)
     return Metadata(published_date=published.isoformat() if published else None,
                     event_date=event.isoformat() if event else None,
                     location=find_location(text, cues), attendance=find_attendance(text, cues))
@@ -311,8 +319,12 @@ def _is_byline(block: str, mention: DateMention, cues: MetadataCues) -> bool:
     maart 2024", nor a venue's line, "Buurthuis De Linde, donderdag 14 maart 2024")."""
     before = block[:mention.start]
     first = before.split(None, 1)[0].lower() if before.strip() else ""
-    return len(block) < _HEADER_BLOCK and not block[mention.end:].strip(" .") and _BYLINE.match(block) is not None \
-        and not _DATE_PREPOSITION.search(before) and _weekday_before(before) is None \
+    # the date ends the byline, perhaps with the time of posting ("..., 10:32")
+    ends = not block[mention.end:].strip(" .") or _TIME_STAMP.fullmatch(block, mention.end) is not None
+    # a weekday before the date marks a venue's line, not one that says who wrote it ("Door ...")
+    weekday_ok = _weekday_before(before) is None or _AUTHOR_WORD.match(block) is not None
+    return len(block) < _HEADER_BLOCK and ends and _BYLINE.match(block) is not None \
+        and not _DATE_PREPOSITION.search(before) and weekday_ok \
         and not any(first.endswith(venue) for venue in cues.venues)
 
 
@@ -428,11 +440,33 @@ def find_event_date(text: str, cues: MetadataCues | None = None, published: date
             yearless = start  # "De bijeenkomst i.p.v. 3 maart vond plaats op dinsdag 12 maart 2024"
             continue
         parsed = parse_date(mention, before=published)
+        if parsed is not None and mention.year is None and published and (published - parsed).days > _MAX_REPORT_DELAY:
+            continue  # "12 oktober" in the agenda of a September issue comes after it, not a year before
         weekday = _weekday_before(sentence[:mention.start])
         # a weekday that does not fit ("dinsdag 4 juni" is no Tuesday in the year before
         # publication) marks a date to come, or the wrong year
         if parsed is not None and not (published and parsed > published) and weekday in (None, parsed.weekday()):
             return parsed
+    return None
+
+
+def find_relative_event_date(text: str, cues: MetadataCues, published: date) -> date | None:
+    """The meeting's date from a word that counts back from the publication date ("Zo'n
+    vijftig jongeren kwamen gisteravond naar ..."), in a sentence about the meeting (§9.2:
+    the publication date fixes the year).
+
+    Examples
+    --------
+    >>> find_relative_event_date("Gisteravond kwamen veertig bewoners bijeen.", load_cues(),
+    ...                          date(2024, 3, 8)).isoformat()
+    '2024-03-07'
+    """
+    if not cues.days_before:
+        return None
+    words = re.compile(r"\b(?:" + "|".join(map(re.escape, cues.days_before)) + r")\b", re.IGNORECASE)
+    for _, sentence in _sentences(text, cues):
+        if cues.has("event", sentence) and not cues.has("future", sentence) and (m := words.search(sentence)):
+            return published - timedelta(days=cues.days_before[m.group().lower()])
     return None
 
 
