@@ -620,6 +620,14 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Jongeren bleven lang napraten.", "child", False),
     ("Het perspectief van kinderen bleef onderbelicht.", "child", True),
     ("Het thema schulden bleef onderbelicht, zeiden de ouders.", "lived_experience", False),
+    # a question in the present tense; practice at many meetings; whose view is told
+    ("We hebben de hele middag over leerlingen gepraat, maar waar zijn ze eigenlijk?", "child", True),
+    ("Waar zijn de jongeren als het om beleid gaat?", "child", False),
+    ("Ze zei dat bij veel overleggen nog altijd geen ervaringsdeskundige aan tafel zit.", "lived_experience", False),
+    ("Wat volgens veel jongeren ontbrak, waren hun ouders.", "child", False),
+    ("Wat volgens veel jongeren ontbrak, waren hun ouders.", "lived_experience", True),
+    ("Volgens de organisatoren ontbraken ouders.", "lived_experience", True),
+    ("Een deelnemer vroeg waarom er niemand van de ouders in het panel zat.", "lived_experience", True),
     # "nooit" at this table, but not at most meetings, and not "nooit eerder zo"
     ("De raad adviseert al jaren over jongeren, terwijl er hier nooit een jongere aan tafel zit.", "child", True),
     ("Bij de meeste overleggen zit nooit iemand aan tafel die zelf van een uitkering rondkomt.",
