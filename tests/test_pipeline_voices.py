@@ -628,6 +628,9 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Wat volgens veel jongeren ontbrak, waren hun ouders.", "lived_experience", True),
     ("Volgens de organisatoren ontbraken ouders.", "lived_experience", True),
     ("Een deelnemer vroeg waarom er niemand van de ouders in het panel zat.", "lived_experience", True),
+    # someone who struggles with it themselves is lived experience
+    ("Een deelnemer vroeg waarom er niemand in het panel zat die zelf dagelijks vastloopt op formulieren.",
+     "lived_experience", True),
     # "nooit" at this table, but not at most meetings, and not "nooit eerder zo"
     ("De raad adviseert al jaren over jongeren, terwijl er hier nooit een jongere aan tafel zit.", "child", True),
     ("Bij de meeste overleggen zit nooit iemand aan tafel die zelf van een uitkering rondkomt.",
