@@ -15,7 +15,7 @@ def test_codebook_default_has_the_codes_of_section_5():
     assert all(c.label and c.description and c.cues for c in book.codes)
     assert (book.min_score, book.compound_weight) == (2.0, 0.5)
     assert {c.code: c.min_score for c in book.codes if c.min_score is not None} == {
-        "vertrouwen": 1.0, "preventie_vroegsignalering": 1.0, "toegankelijkheid_hulp": 1.0}
+        "vertrouwen": 1.0, "eigen_regie": 1.0, "preventie_vroegsignalering": 1.0, "toegankelijkheid_hulp": 1.0}
 
 
 # Phrases an audit found copied from single known reports; the default cues are general Dutch.

@@ -35,6 +35,9 @@ def codes(nlp, text):
     ("Hulp moet over alle levensdomeinen gaan. Een integrale aanpak is nodig.", "integrale_aanpak", True),
     ("Ervaringsdeskundigen weten wat werkt. Hun ervaringskennis is onmisbaar.", "ervaringsdeskundigheid", True),
     ("Bewoners willen het heft in eigen handen houden. Laat de regie bij de inwoner.", "eigen_regie", True),
+    # autonomy, like trust, counts from one full sentence; a bare label does not
+    ("Ze pleitte voor een afbouwfase waarin mensen stap voor stap zelf de regie terugkrijgen.", "eigen_regie", True),
+    ("Eigen regie.", "eigen_regie", False),
     ("Vroegsignalering voorkomt erger. Preventie loont.", "preventie_vroegsignalering", True),
     ("Veel ouders zitten in een isolement. Een sociaal netwerk helpt hen.", "sociaal_netwerk", True),
     ("De drempel naar hulp is hoog. Het loket is slecht bereikbaar.", "toegankelijkheid_hulp", True),
