@@ -209,7 +209,9 @@ def run_measurement(stage: str, corpus: str, folder: Path, jobs: int = 1, **opti
     for key, value in options.items():
         command += [f"--{key.replace('_', '-')}", str(value)]
     busy, own, start = busy_cpu_seconds(), _own_cpu_seconds(), perf_counter()
-    done = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode:  # show why: the child's error was captured with its output
+        raise SystemExit(f"bench: '{stage}' on {corpus} failed (exit {done.returncode}):\n{done.stderr.strip()}")
     wall = perf_counter() - start
     others = max(0.0, (busy_cpu_seconds() - busy) - (_own_cpu_seconds() - own)) / wall
     result = json.loads(done.stdout.strip().splitlines()[-1])

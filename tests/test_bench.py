@@ -95,3 +95,9 @@ def test_bench_results_markdown_has_machine_targets_and_rows():
     targets = dict((t, met) for t, _, met in bench.target_rows(rows, sizes))
     assert list(targets.values()) == [False, False, False, True, True, False, True]
     assert text.count("| end to end |") == 3 and text.count("| end to end, again |") == 1
+
+
+def test_bench_measurement_that_fails_says_why(tmp_path):
+    run = _bench_run_module()
+    with pytest.raises(SystemExit, match="(?s)'ingest' on empty failed .*IndexError"):
+        run.run_measurement("ingest", "empty", tmp_path)  # an empty folder: the child cannot read a report
