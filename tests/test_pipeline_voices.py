@@ -624,6 +624,7 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("We hebben de hele middag over leerlingen gepraat, maar waar zijn ze eigenlijk?", "child", True),
     ("Waar zijn de jongeren als het om beleid gaat?", "child", False),
     ("Ze zei dat bij veel overleggen nog altijd geen ervaringsdeskundige aan tafel zit.", "lived_experience", False),
+    ("Bij veel deelnemers viel op dat er geen jongeren waren.", "child", True),
     ("Wat volgens veel jongeren ontbrak, waren hun ouders.", "child", False),
     ("Wat volgens veel jongeren ontbrak, waren hun ouders.", "lived_experience", True),
     ("Volgens de organisatoren ontbraken ouders.", "lived_experience", True),
