@@ -632,6 +632,18 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     # someone who struggles with it themselves is lived experience
     ("Een deelnemer vroeg waarom er niemand in het panel zat die zelf dagelijks vastloopt op formulieren.",
      "lived_experience", True),
+    # too few in the verb-first order; wishes: who wishes is not who is wished for, unless the
+    # subject follows the verb
+    ("Met twee ervaringsdeskundigen op zestig aanwezigen was hun stem klein.", "lived_experience", True),
+    ("Een volgende keer hopen we meer bewoners te verwelkomen.", "lived_experience", True),
+    ("Een wens voor de volgende editie: jongeren zelf laten meepraten.", "child", True),
+    ("Graag hadden we ook ouders aan tafel gehad.", "lived_experience", True),
+    ("Meer ervaringsdeskundigen aan tafel zou het gesprek goed hebben gedaan.", "lived_experience", True),
+    ("De vrijwilligers hadden graag meer tijd gehad.", "informal", False),
+    ("Mantelzorgers zelf hadden we graag aan tafel gehad.", "lived_experience", True),
+    ("Ouders willen we de volgende keer uitnodigen.", "lived_experience", True),
+    ("De jongerenraad wil de volgende keer ouders uitnodigen.", "child", False),
+    ("Meer vrijwilligers zijn altijd welkom bij de voedselbank.", "informal", False),
     # "nooit" at this table, but not at most meetings, and not "nooit eerder zo"
     ("De raad adviseert al jaren over jongeren, terwijl er hier nooit een jongere aan tafel zit.", "child", True),
     ("Bij de meeste overleggen zit nooit iemand aan tafel die zelf van een uitkering rondkomt.",

@@ -190,8 +190,11 @@ class VoiceFinder:
 
     def _flagged(self, whole: dict, main: Clauses, kind: str, span: tuple) -> set[str]:
         """The perspectives one missing-phrase flags in its main clause; for a wish, not the one
-        who wishes ("De jongerenraad wil volgende keer ouders uitnodigen")."""
-        if kind == "wanted" and (wish := self.wishing.search(main.low, *main.stretch(span))) and wish.start() < main.sentence.start + span[0]:
+        who wishes ("De jongerenraad wil volgende keer ouders uitnodigen", "De vrijwilligers
+        hadden graag meer tijd gehad"), unless a pronoun after the verb is who wishes and the
+        people before it are what is wished ("Mantelzorgers hadden we graag aan tafel gehad")."""
+        wish = self.wishing.search(main.low, *main.stretch(span)) if kind == "wanted" else None
+        if wish and wish.start() <= main.sentence.start + span[0] and not _INVERTED.match(main.low, wish.end()):
             whole = {p: [h for h in hits if h.start > wish.start()] for p, hits in whole.items()}
         return self._missing(whole, main, span)
 
@@ -415,6 +418,7 @@ _PREPOSITION = re.compile(rf"\b(?:{_PREPOSITIONS})\s+(?:\w+\s+){{0,2}}$")
 # a pronoun that is a preposition's object ("niet met ze"); not after "van": "niemand van hen"
 # is who is missing
 _OBJECT = re.compile(rf"\b(?:{_PREPOSITIONS.replace('van|', '')})\s+(?:ze|hen)$")
+_INVERTED = re.compile(r"\s+(?:we|wij|ze|zij|hij|u)\b")  # "hadden we": the subject follows the verb
 _LOOKBACK = 40  # characters before a term where the word that governs it stands: a few words
 
 
