@@ -644,6 +644,9 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Ouders willen we de volgende keer uitnodigen.", "lived_experience", True),
     ("De jongerenraad wil de volgende keer ouders uitnodigen.", "child", False),
     ("Meer vrijwilligers zijn altijd welkom bij de voedselbank.", "informal", False),
+    # "niemand van de aanwezige ouders": those present, no absence
+    ("Niemand van de aanwezige ouders had ooit van de regeling gehoord.", "lived_experience", False),
+    ("Niemand van de ouders was aanwezig.", "lived_experience", True),
     # "nooit" at this table, but not at most meetings, and not "nooit eerder zo"
     ("De raad adviseert al jaren over jongeren, terwijl er hier nooit een jongere aan tafel zit.", "child", True),
     ("Bij de meeste overleggen zit nooit iemand aan tafel die zelf van een uitkering rondkomt.",
