@@ -84,6 +84,7 @@ def test_metadata_parse_date_takes_year_from_publication(mention, before, expect
     # a line that dates and places or times the meeting is no publication date; a time stamp is
     (["Verslag netwerkbijeenkomst", "Woensdag 25 september 2024, Gemeentehuis Oostdorp, raadzaal", "Tekst."], None),
     (["Verslag netwerkbijeenkomst", "Woensdag 25 september 2024, 19.30-21.30 uur", "Tekst."], None),
+    (["Verslag dialoogtafel", "Donderdag 17 oktober 2024, 19u30 – 22u00", "Tekst."], None),
     (["Wijkavond", "Door Iris Bos | 10 april 2024, 18.42 uur", "Tekst."], "2024-04-10"),
     (["Wijkavond", "10 april 2024, 18:04", "Tekst."], "2024-04-10"),
     (["Wijkavond", "19 juni 2024 – In buurthuis De Linde kwamen veertig mensen bijeen.", "Tekst."], "2024-06-19"),

@@ -644,6 +644,13 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Ouders willen we de volgende keer uitnodigen.", "lived_experience", True),
     ("De jongerenraad wil de volgende keer ouders uitnodigen.", "child", False),
     ("Meer vrijwilligers zijn altijd welkom bij de voedselbank.", "informal", False),
+    # a dash ends a clause as a comma does; "er zelf bij zijn" in a wish; nobodies joined by "en"
+    ("Ouders waren er deze middag niet bij – misschien logisch, maar wel een gemis.", "lived_experience", True),
+    ("Wat ik volgende keer anders wil: de tieners uit de flat moeten er zelf bij zijn.", "child", True),
+    ("Er zaten alleen professionals; geen enkele ouder en ook niemand van de sportclubs, waar vrijwilligers "
+     "het werk doen.", "informal", True),
+    ("Geen ouder en geen leerling.", "child", True),
+    ("Geen wachtlijst en geen formulieren.", "lived_experience", False),
     # "niemand van de aanwezige ouders": those present, no absence
     ("Niemand van de aanwezige ouders had ooit van de regeling gehoord.", "lived_experience", False),
     ("Niemand van de ouders was aanwezig.", "lived_experience", True),

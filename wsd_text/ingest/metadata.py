@@ -45,8 +45,9 @@ _MAX_REPORT_DELAY = 183  # days: a report appears within months of its meeting
 _HEADER_BLOCK = 120  # characters: longer is a paragraph, and no byline
 _MAX_LEAD = 12  # blocks: the minutes of a meeting are short blocks too
 _LABEL_SEPARATORS = "|·•–—-"
-# the hours of a meeting: "19.30-21.00", "van 14.00 tot 16.00 uur" (not a page's time stamp, "18.42 uur")
-_CLOCK = re.compile(r"\b\d{1,2}[.:]\d{2}\s*(?:[-–]|tot)\s*\d{1,2}[.:]\d{2}\b")
+# the hours of a meeting: "19.30-21.00", "van 14.00 tot 16.00 uur", Flemish "19u30 – 22u" (not a
+# page's time stamp, "18.42 uur")
+_CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2}|u\d{0,2})\s*(?:[-–]|tot)\s*\d{1,2}(?:[.:]\d{2}|u\d{0,2})(?!\w)")
 _WORD = re.compile(r"[\w'’-]+")
 _DAY_PARTS = ("avond", "middag", "ochtend", "namiddag", "voormiddag")  # written onto a weekday: "dinsdagavond"
 _PLACE_DATELINE = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2},")
