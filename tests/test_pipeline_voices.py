@@ -57,6 +57,12 @@ def actor(perspective, speaks, start=0, kind="individual"):
     # whose people they are does not make them present; a deliberate choice to invite does not hide them
     ("Ouders van jongeren waren aanwezig.", "child", "mentioned"),
     ("Er waren bewust veel ervaringsdeskundigen aanwezig.", "lived_experience", "present"),
+    # who sat in at minutes; the people at the meeting listed between dashes or brackets
+    ("Toehoorders: twee Wmo-cliënten.", "lived_experience", "present"),
+    ("Publieke tribune: vier inwoners.", "lived_experience", "present"),
+    ("Een vijftigtal deelnemers – leerkrachten, consulenten en vrijwilligers – praatten mee.", "informal", "present"),
+    ("De deelnemers (vooral ouders) vulden een enquête in.", "lived_experience", "present"),
+    ("Het thema – kinderen en armoede – trok veel aandacht.", "child", "mentioned"),
     # an insertion before the verb, a list after a colon or "onder wie", sitting together, a stand
     ("Ook vrijwilligers van de buurtvaders, die 's avonds door de wijk lopen, waren aanwezig.", "informal", "present"),
     ("Ook vrijwilligers van de buurtvaders, die 's avonds met jongeren praten, waren aanwezig.", "child", "mentioned"),
