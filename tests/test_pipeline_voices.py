@@ -819,3 +819,16 @@ def test_voices_another_month_is_another_meeting(sentence, flagged):
     assert report.metadata.event_date == "2024-03-12"
     voice = make_doc(report, build_pipeline())._.wsd_voices["lived_experience"]
     assert voice.flagged_missing is flagged
+
+
+def test_voices_people_in_a_film_are_talked_about(nlp):
+    """A speaker first named in a film shown at the meeting makes the perspective mentioned (§8.14);
+    one who speaks after the film is at the meeting."""
+    in_film = Actor("a1", None, "drie kinderen", None, None, "child", "group", True, mentions=((42, 55),))
+    text = "We toonden de film Lege brooddoos, waarin drie kinderen vertellen hoe ze zich schamen."
+    assert text[42:55] == "drie kinderen"
+    assert analyse(nlp, text, [in_film])._.wsd_voices["child"].status == "mentioned"
+    after = Actor("a1", None, "een moeder", None, None, "lived_experience", "individual", True, mentions=((25, 35),))
+    text = "Na de film vertelde toen een moeder dat ze het herkende."
+    assert text[25:35] == "een moeder"
+    assert analyse(nlp, text, [after])._.wsd_voices["lived_experience"].status == "voiced"

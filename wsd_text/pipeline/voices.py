@@ -91,6 +91,8 @@ class VoiceFinder:
         self.chosen = compile_cue(cues.get("chosen") or NEVER, source)
         self.consequence = compile_cue(words_pattern(cues.get("consequence"), r"\b(?:{})\b"), source)
         self.beside = compile_cue(cues.get("beside") or NEVER, source)
+        # in the film, or the film in which (not "na de film": after it, at the meeting)
+        self.media = compile_cue(words_pattern(cues.get("media"), r"\bin\s+(?:de|het|een|die|dat|deze)\s+(?:\w+\s+)?(?:{0})\b|\b(?:{0})\b[^.!?]*?\bwaarin\b"), source)
         self.wishing = compile_cue(words_pattern(cues.get("wishing"), r"\b(?:{})\b"), source)
         self.fillers = compile_cue(words_pattern(cues.get("name_fillers"), r"^(?:(?:{})\s+)+"), source)
         self.attendance = [("attend", compile_cue(p, source, meeting)) for p in cues["attendance"]]
@@ -355,11 +357,17 @@ class VoiceFinder:
             if actor.perspective not in PERSPECTIVES:
                 continue
             where = _sentence_at(sentences, starts, actor.mentions[0][0]) if actor.mentions else None
-            if where and self._named_after(text, where, actor):
+            if where and (self._named_after(text, where, actor) or self._on_screen(text, where, actor)):
                 continue
             evidence = where.text if where else actor.label()
             (voiced if actor.speaks else taking_part).setdefault(actor.perspective, evidence)
         return voiced, taking_part
+
+    def _on_screen(self, text: str, sentence: Sentence, actor) -> bool:
+        """True when an actor is first named in a `media` item of its sentence ("de film 'Een
+        lege brooddoos', waarin drie kinderen vertellen ...", "in het filmpje zegt een jongen"):
+        people in a film were not at the meeting, only talked about (§8.14)."""
+        return self.media.search(text.lower(), sentence.start, actor.mentions[0][0]) is not None
 
     def _named_after(self, text: str, sentence: Sentence, actor) -> bool:
         """True when an actor's perspective rests on a word inside a name ("Stichting Jongeren
