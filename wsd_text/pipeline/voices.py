@@ -329,6 +329,8 @@ class VoiceFinder:
             return True
         if self.now.search(low, start, end):
             return False
+        if self.media.search(low, start, end):
+            return True  # "In de film waren geen jongeren te zien": on screen, not in the room
         if any(p is not None and p.search(low, dated, end) for p in (other_times, self.earlier)):
             return True
         # a relative clause inserted before the verb describes the people ("die vaak als eersten
