@@ -59,6 +59,13 @@ def actor(perspective, speaks, start=0, kind="individual"):
     ("Er waren bewust veel ervaringsdeskundigen aanwezig.", "lived_experience", "present"),
     # who sat in at minutes; the people at the meeting listed between dashes or brackets
     ("Toehoorders: twee Wmo-cliënten.", "lived_experience", "present"),
+    # a question asks who came; a question or topic after a colon is not who was there; a name
+    # ("het Huis van het Kind") names no child even when "kinderen" follows in the sentence
+    ("Waren er ook ouders bij?", "lived_experience", "mentioned"),
+    ("Er waren ook ouders bij.", "lived_experience", "present"),
+    ("Twintig deelnemers schoven aan om te praten over één vraag: waarom haken zoveel kinderen af?",
+     "child", "mentioned"),
+    ("Deelnemers van het Huis van het Kind schoven aan; later ging het over kinderen.", "child", "mentioned"),
     ("Publieke tribune: vier inwoners.", "lived_experience", "present"),
     ("Een vijftigtal deelnemers – leerkrachten, consulenten en vrijwilligers – praatten mee.", "informal", "present"),
     ("De deelnemers (vooral ouders) vulden een enquête in.", "lived_experience", "present"),

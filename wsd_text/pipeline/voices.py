@@ -84,6 +84,7 @@ class VoiceFinder:
         self.plural_nouns = compile_cue(cues.get("plural_nouns") or NEVER, source)
         self.addressed = compile_cue(words_pattern(cues.get("addressed"), r"\b(?:{})\b"), source)
         self.attendees = compile_cue(words_pattern(cues.get("attendees"), r"\b(?:{})$"), source)
+        self.topics = compile_cue(words_pattern(cues.get("topics"), r"\b(?:{})\s*$"), source)
         self.not_now = compile_cue(words_pattern(cues.get("not_now"), r"\b(?:{})\b"), source)
         self.earlier = compile_cue(cues.get("earlier") or NEVER, source)
         self.now = compile_cue(words_pattern(cues.get("now"), r"\b(?:{})\b"), source)
@@ -139,8 +140,10 @@ class VoiceFinder:
             if index < 0:
                 continue
             per = _most_specific(per)
-            kept = {p: hits for p, hits in per.items()
-                    if p not in self.skip_names or not all(_in_name(text, sentences[index], h.start) for h in hits)}
+            # each hit on its own: "het Huis van het Kind" names no child, "kinderen" later on does
+            kept = {p: [h for h in hits if p not in self.skip_names or not _in_name(text, sentences[index], h.start)]
+                    for p, hits in per.items()}
+            kept = {p: hits for p, hits in kept.items() if hits}
             if kept:
                 result[index] = kept
         return result
@@ -185,7 +188,11 @@ class VoiceFinder:
         by_kind = {kind: set() for kind in MISSING_KINDS}
         for kind, span in now:
             by_kind[kind] |= self._named_in(per, main, span)
-        attending = {p for _, span in attend_spans if not self._not_now(main, span, other_times, previous)
+        # a question ("Waren er ook ouders bij?") asks who came; it says nobody did (not the
+        # question after a colon: "Vijftig deelnemers bogen zich over één vraag: hoe ...?")
+        question = low.rfind(":", sentence.start, sentence.end) + 1 - sentence.start \
+            if sentence.text.rstrip(" \"'”’»").endswith("?") else len(sentence.text)
+        attending = {p for _, span in attend_spans if span[0] < question and not self._not_now(main, span, other_times, previous)
                      for p in self._named_in(heads, clauses, span)}
         parts = {p for kind, span in now if kind == "none" for p in self._by_parts(text, per, heads, main, span)}
         return by_kind["few"] | (attending - by_kind["none"]), flagged, parts - flagged
@@ -222,8 +229,13 @@ class VoiceFinder:
         start = clauses.sentence.start
         if insertion := _insertion(clauses, span):
             return self._around(per, clauses, span, insertion)
-        # a group ("veertien deelnemers") is listed after its colon; "veertien vragen: ..." is not people
-        listed = not span[2] or self.attendees.search(clauses.low, start + span[0], start + span[1])
+        # a group ("veertien deelnemers") is listed after its colon; "veertien vragen: ..." is not
+        # people, nor a question or topic after its colon ("praatten over één vraag: waarom ...")
+        if span[2]:
+            listed = self.attendees.search(clauses.low, start + span[0], start + span[1])
+        else:
+            colon = clauses.low.find(":", start + span[1], clauses.sentence.end)
+            listed = colon < 0 or not self.topics.search(clauses.low, start + span[1], colon)
         return clauses.people(per, span, described=clauses.listed if listed else frozenset())
 
     def _missing(self, whole: dict, main: Clauses, span: tuple) -> set[str]:
