@@ -664,6 +664,11 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
      "het werk doen.", "informal", True),
     ("Geen ouder en geen leerling.", "child", True),
     ("Geen wachtlijst en geen formulieren.", "lived_experience", False),
+    # "vooral A, niet B zelf"; who was among those logged in, with an aside between commas
+    ("Rond de tafel zaten vooral mensen die over huurders praten, niet huurders zelf.", "lived_experience", True),
+    ("De jongeren spraken over geld, niet over school zelf.", "child", False),
+    ("Onder de ingelogde deelnemers waren, voor zover we konden nagaan, geen vrijwilligers of ouders.",
+     "informal", True),
     # "niemand van de aanwezige ouders": those present, no absence
     ("Niemand van de aanwezige ouders had ooit van de regeling gehoord.", "lived_experience", False),
     ("Niemand van de ouders was aanwezig.", "lived_experience", True),
