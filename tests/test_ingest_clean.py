@@ -122,6 +122,18 @@ def test_clean_remove_boilerplate_keeps_removed_blocks():
                        "repeated block: Stichting Wijkkracht"]
 
 
+def test_clean_keeps_a_news_paragraph_that_opens_with_its_dateline():
+    """A paragraph opening with the place of a heading ("BEEKSTEDE – Een grote pan ...") is the lead
+    of a news item, not a heading repeated with a site name; a footer of that kind still goes."""
+    lead = "BEEKSTEDE – " + LONG + "."
+    footer = "Beekster Courant | Kerkstraat 12 | Privacy | Disclaimer"
+    blocks = [("Beekster Courant", "heading"), ("BEEKSTEDE", "heading"), ("Soepmiddag in het buurthuis", "heading"),
+              (lead, "body"), (LONG + ".", "body"), (footer, "body")]
+    kept, removed = remove_boilerplate(blocks)
+    assert (lead, "body") in kept
+    assert (footer, "body") not in kept
+
+
 # ------------------------------------------------------------------ language
 
 @pytest.mark.parametrize("text, warns", [

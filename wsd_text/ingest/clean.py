@@ -81,6 +81,9 @@ def _header_end(blocks, reasons) -> int:
     return end
 
 
+_NEWS_DATELINE = re.compile(r"[A-Z][A-Z'’ -]{2,40}\s+[–—-]\s+\S")  # "BEEKSTEDE – " opening a news paragraph
+
+
 def _repetition(blocks, i, counts, kept) -> str | None:
     text = blocks[i][0]
     if counts[text] > 1:
@@ -88,6 +91,10 @@ def _repetition(blocks, i, counts, kept) -> str | None:
         if not previous and _doubled_next(blocks, i):
             return None
         return "repeated heading" if previous and previous[-1] == i - 1 else "repeated block"
+    # a heading or footer made of an earlier heading and more ("Soepmiddag – Beekster Courant"); not
+    # a news paragraph that opens with its dateline ("BEEKSTEDE – Een grote pan erwtensoep ...")
+    if blocks[i][1] != "heading" and _NEWS_DATELINE.match(text):
+        return None
     heads = {t for t, kind in kept if kind == "heading"}
     parts = [p.strip() for p in _TITLE_SEPARATORS.split(text)]
     if len(parts) > 1 and any(p in heads for p in parts):
