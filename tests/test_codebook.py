@@ -45,6 +45,7 @@ def default_labels(sentence):
     ("vertrouwen", "Ze durfde de envelop met de aanmaning niet open te maken."),
     ("integrale_aanpak", "Er was één traject voor de fietsers en één voor de wandelaars."),
     ("stress", "De zaal zat vol en het was druk bij de koffie."),
+    ("preventie_vroegsignalering", "Ze was eerder deze maand al bij de bibliotheek geweest."),
     # an allowance named as the help someone applies for is no policy talk
     ("beleid_wetgeving", "Ze vroeg zorgtoeslag en bijzondere bijstand aan en kreeg kwijtschelding."),
     ("vertrouwen", "Ze vertrouwde de buurt, want het was haar vertrouwde omgeving."),
@@ -78,6 +79,10 @@ def test_codebook_default_cues_respect_word_sense(code, text):
     ("eigen_regie", "Mantelzorgers willen zelf aan het stuur blijven."),
     # the rules of an allowance are
     ("beleid_wetgeving", "Volgens de regels heeft een student geen recht op bijzondere bijstand."),
+    # before it goes wrong, being there earlier, picking up signals in time
+    ("preventie_vroegsignalering", "Respijtzorg werkt het best als je het regelt voordat het misgaat."),
+    ("preventie_vroegsignalering", "Daar ligt een kans om er eerder bij te zijn."),
+    ("preventie_vroegsignalering", "Het gaat erom signalen op tijd op te pikken."),
     # stress in other words: survival mode, worn out, no night's sleep
     ("stress", "Wie steeds moet rekenen, staat in de overlevingsstand."),
     ("stress", "De mantelzorgers zijn uitgeput en voelen zich zwaarbelast."),
@@ -89,6 +94,9 @@ def test_codebook_default_cues_respect_word_sense(code, text):
     ("vertrouwen", "Een oudere man zei dat hij de gemeente wel vertrouwt."),
     ("vertrouwen", "Veel bewoners verwachten van het loket eerder controle dan hulp."),
     ("vertrouwen", "Door slechte ervaringen met de sociale dienst stappen ze er niet meer naartoe."),
+    ("vertrouwen", "Na slechte ervaringen met de gemeente vragen ze geen hulp meer."),
+    ("preventie_vroegsignalering", "Het doel is dat gezinnen vroegtijdig in beeld komen."),
+    ("preventie_vroegsignalering", "Leerkrachten willen overbelasting eerder herkennen."),
     ("vertrouwen", "Ze is bang dat het wijkteam alles doorvertelt aan school."),
     # seeing it early, and what prevention prevents
     ("preventie_vroegsignalering", "Leerkrachten kunnen geldzorgen in een gezin vroeg herkennen."),
