@@ -51,11 +51,12 @@ _CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d{2}|u\d{0,2})\s*(?:[-–]|tot)\s*\d{1,2}
 _WORD = re.compile(r"[\w'’-]+")
 _DAY_PARTS = ("avond", "middag", "ochtend", "namiddag", "voormiddag")  # written onto a weekday: "dinsdagavond"
 _PLACE_DATELINE = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2},")
+_AUTHOR = r"(?i:door|tekst|auteur)"  # the word that opens a byline
+_AUTHOR_WORD = re.compile(_AUTHOR + r"\b")
+_TIME_STAMP = re.compile(r"\s*,?\s*(?:om\s+)?\d{1,2}[.:]\d{2}(?:\s*uur)?\s*")  # the time of posting: ", 10:32"
 # A byline: "Door Iris Bos", "Door: redactie", "Tekst en foto's: ...", or a person's name and a
 # comma before a role (not "Door de storm ...")
-_AUTHOR_WORD = re.compile(r"(?i:door|tekst|auteur)\b")
-_TIME_STAMP = re.compile(r"\s*,?\s*(?:om\s+)?\d{1,2}[.:]\d{2}(?:\s*uur)?\s*")
-_BYLINE = re.compile(r"(?i:door|tekst|auteur)(?i:\s+en\s+\S+)?(?:\s*:|\s+[A-Z])"
+_BYLINE = re.compile(_AUTHOR + r"(?i:\s+en\s+\S+)?(?:\s*:|\s+[A-Z])"
                      r"|[A-Z][\w'’-]+(?:\s+(?:(?:van|de|der|den|ter|ten|het)\s+)*[A-Z][\w'’-]+)+,")
 # what stands before a date that a sentence gives, not a byline: "spraken op 14 maart 2024"
 _DATE_PREPOSITION = re.compile(r"\b(?:op|in|van|tot|naar|sinds|vanaf|per|voor|na)\s*$", re.IGNORECASE)
@@ -474,10 +475,9 @@ def find_relative_event_date(text: str, cues: MetadataCues, published: date) -> 
 def _event_candidates(text: str, cues: MetadataCues) -> Iterator[tuple[int, str, DateMention]]:
     """Dates (with their sentence's offset) in sentences not about the future, most trusted
     first: on a line that dates and places the meeting ("Woensdag 25 september 2024,
-    Gemeentehuis Ommerwold"), in a headline about a meeting ("Notulen 05-02-2014"), after an event label ("Datum
-    vergadering: ..."), in a sentence about a meeting,
-    after a weekday ("Op dinsdag 4 maart schoven achttien mensen aan"), the way reports date
-    the meeting they describe."""
+    Gemeentehuis Ommerwold"), in a headline about a meeting ("Notulen 05-02-2014"), after an
+    event label ("Datum vergadering: ..."), in a sentence about a meeting, after a weekday ("Op
+    dinsdag 4 maart schoven achttien mensen aan"), the way reports date the meeting they describe."""
     dated = [(start, sentence, mention) for start, sentence in _sentences(text, cues)
              if not cues.has("future", sentence) for mention in find_dates(sentence)]
     headline = len(text.split("\n\n", 1)[0])

@@ -123,7 +123,7 @@ class VoiceFinder:
                 by_parts.setdefault(p, []).append(sentence)
             for p in per:
                 mentioned.setdefault(p, sentence.text)
-        voiced, taking_part = self._from_actors(doc, text, sentences, starts)
+        voiced, taking_part = self._from_actors(doc, text, low, sentences, starts)
         present = {**taking_part, **present}
         # Several parts of a side that all stayed away are the side itself, when none of it took part.
         for p, found in by_parts.items():
@@ -167,7 +167,8 @@ class VoiceFinder:
                previous: Sentence | None = None):
         """Perspectives one sentence makes present, those it flags as missing, and those it names
         as missing by their parts alone (`_by_parts`); ``before``: the terms of the sentence
-        before (``previous``), for a pronoun that stands for them."""
+        before, for a pronoun that stands for them; ``previous``: that sentence, where a choice
+        may stand that a clause of consequence follows from (`_not_now`)."""
         if not flag_spans and not attend_spans:
             return set(), set(), set()  # most sentences: only mentions, no clauses to measure
         clauses = Clauses.split(low, sentence, self.clause_breaks, self.relative_starts, self.listed_starts)
@@ -199,9 +200,9 @@ class VoiceFinder:
 
     def _flagged(self, whole: dict, main: Clauses, kind: str, span: tuple) -> set[str]:
         """The perspectives one missing-phrase flags in its main clause; for a wish, not the one
-        who wishes ("De jongerenraad wil volgende keer ouders uitnodigen", "De vrijwilligers
-        hadden graag meer tijd gehad"), unless a pronoun after the verb is who wishes and the
-        people before it are what is wished ("Mantelzorgers hadden we graag aan tafel gehad")."""
+        who wishes ("De jongerenraad wil volgende keer ouders uitnodigen"), unless a pronoun
+        after the verb is who wishes and the people before it are what is wished ("Ouders willen
+        we de volgende keer uitnodigen")."""
         wish = self.wishing.search(main.low, *main.stretch(span)) if kind == "wanted" else None
         if wish and wish.start() <= main.sentence.start + span[0] and not _INVERTED.match(main.low, wish.end()):
             whole = {p: [h for h in hits if h.start > wish.start()] for p, hits in whole.items()}
@@ -364,24 +365,24 @@ class VoiceFinder:
             start = m.end()
         return start
 
-    def _from_actors(self, doc: Doc, text: str, sentences: list[Sentence], starts: list[int]):
+    def _from_actors(self, doc: Doc, text: str, low: str, sentences: list[Sentence], starts: list[int]):
         """Perspectives with a speaking actor, and those with an actor who only takes part."""
         voiced, taking_part = {}, {}
         for actor in doc._.wsd_actors or ():
             if actor.perspective not in PERSPECTIVES:
                 continue
             where = _sentence_at(sentences, starts, actor.mentions[0][0]) if actor.mentions else None
-            if where and (self._named_after(text, where, actor) or self._on_screen(text, where, actor)):
+            if where and (self._named_after(text, where, actor) or self._on_screen(low, where, actor)):
                 continue
             evidence = where.text if where else actor.label()
             (voiced if actor.speaks else taking_part).setdefault(actor.perspective, evidence)
         return voiced, taking_part
 
-    def _on_screen(self, text: str, sentence: Sentence, actor) -> bool:
+    def _on_screen(self, low: str, sentence: Sentence, actor) -> bool:
         """True when an actor is first named in a `media` item of its sentence ("de film 'Een
         lege brooddoos', waarin drie kinderen vertellen ...", "in het filmpje zegt een jongen"):
         people in a film were not at the meeting, only talked about (§8.14)."""
-        return self.media.search(text.lower(), sentence.start, actor.mentions[0][0]) is not None
+        return self.media.search(low, sentence.start, actor.mentions[0][0]) is not None
 
     def _named_after(self, text: str, sentence: Sentence, actor) -> bool:
         """True when an actor's perspective rests on a word inside a name ("Stichting Jongeren
@@ -440,7 +441,7 @@ _PREPOSITION = re.compile(rf"\b(?:{_PREPOSITIONS})\s+(?:\w+\s+){{0,2}}$")
 # a pronoun that is a preposition's object ("niet met ze"); not after "van": "niemand van hen"
 # is who is missing
 _OBJECT = re.compile(rf"\b(?:{_PREPOSITIONS.replace('van|', '')})\s+(?:ze|hen)$")
-_INVERTED = re.compile(r"\s+(?:we|wij|ze|zij|hij|u)\b")  # "hadden we": the subject follows the verb
+_INVERTED = re.compile(r"\s+(?:we|wij|ze|zij|hij|u)\b")  # "willen we": the subject follows the verb
 _LOOKBACK = 40  # characters before a term where the word that governs it stands: a few words
 
 
