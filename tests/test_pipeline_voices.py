@@ -97,6 +97,12 @@ def actor(perspective, speaks, start=0, kind="individual"):
     ("Het Centrum Jeugd en Gezin en de Stichting Kinderen Eerst gaven uitleg.", "child", "absent"),
     ("Jongerenorganisaties presenteerden hun werk.", "child", "absent"),
     ("De wethouder opende de avond.", "informal", "absent"),
+    # "de jeugd" is young people; a portfolio ("beleidsmedewerker jeugd") is not
+    ("Het ging over de toekomst van de jeugd.", "child", "mentioned"),
+    ("De beleidsmedewerker jeugd opende de avond.", "child", "absent"),
+    ("Het ging over bijstandsgerechtigden en mensen met een laag inkomen.", "lived_experience", "mentioned"),
+    # an earlier time named in the sentence before ("Toen") is not this meeting
+    ("Vorig jaar was dat anders. Toen waren er twintig bewoners aanwezig.", "lived_experience", "mentioned"),
 ])
 def test_voices_status_from_text(nlp, text, perspective, status):
     assert analyse(nlp, text)._.wsd_voices[perspective].status == status
@@ -718,6 +724,47 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("De vrijwilligers die de inloop elke week draaien, konden er deze keer niet bij zijn.", "informal", True),
     ("Een deelnemer merkte op dat er in het panel geen ervaringsdeskundige zat.", "lived_experience", True),
     ("Hij zei dat er geen ouders zaten te wachten op nog een folder.", "lived_experience", False),
+    # turnout, signing up, taking part in the subordinate order, the idioms of staying away
+    ("Evaluatie: de opkomst van inwoners was teleurstellend.", "lived_experience", True),
+    ("Het jongerenpanel ging niet door omdat geen enkele scholier zich had ingeschreven.", "child", True),
+    ("Niet één jongere had zich voor de bijeenkomst aangemeld.", "child", True),
+    ("Dat er geen enkele leerling aan het panel deelnam, werd als een gemiste kans gezien.", "child", True),
+    ("Jammer dat er geen scholieren meededen.", "child", True),
+    ("Geen enkele vrijwilligersorganisatie had gehoor gegeven aan de uitnodiging.", "informal", True),
+    ("Eigenlijk waren ervaringsdeskundigen de grote afwezigen.", "lived_experience", True),
+    ("Jammer genoeg had geen enkele bewoner de weg naar de bijeenkomst gevonden.", "lived_experience", True),
+    ("Veel bewoners weten de weg naar de hulp niet te vinden.", "lived_experience", False),
+    ("Slechts een handjevol bewoners vond de weg naar het buurthuis.", "lived_experience", True),
+    ("Geen jongere te zien, terwijl het hele programma over hen ging.", "child", True),
+    ("Helaas konden de leden van de jongerenraad er door hun examens niet bij zijn.", "child", True),
+    # too few: a count, "op ... na", "vooral X, amper Y", a voice that sounded too little
+    ("Het viel op dat er weinig ouders waren.", "lived_experience", True),
+    ("Er waren weinig ouders.", "lived_experience", True),
+    ("Het viel op dat er weinig ouders waren die de regeling kenden.", "lived_experience", False),
+    ("Er waren weinig jongeren met schulden in het onderzoek.", "child", False),
+    ("Op twee mantelzorgers na bestond het gezelschap uit professionals.", "lived_experience", True),
+    ("Op twee jongeren na had iedereen een telefoon.", "child", False),
+    ("De zaal telde vooral hulpverleners en beleidsmakers, en amper inwoners.", "lived_experience", True),
+    ("Het vrijwilligersveld was met één persoon vertegenwoordigd.", "informal", True),
+    ("Mensen met een uitkering waren ondervertegenwoordigd.", "lived_experience", True),
+    ("De organisatie erkent dat de stem van de bewoners te weinig klonk.", "lived_experience", True),
+    ("De stem van de jongeren klonk luid en duidelijk.", "child", False),
+    # missed by the meeting or the organisers; who was missing after "wie ontbrak"
+    ("Het gesprek miste de inbreng van vrijwilligers.", "informal", True),
+    ("\"We hebben de vrijwilligers vandaag echt gemist,\" zei de voorzitter.", "informal", True),
+    ("Wie ontbrak, waren de mensen die het zelf meemaken.", "lived_experience", True),
+    ("Het bleef bij praten over jongeren in plaats van met jongeren.", "child", True),
+    # lacking something is not missing from the meeting
+    ("De vrijwilligers ontbrak het aan een goede training.", "informal", False),
+    ("Het ontbrak de ouders aan informatie over de regeling.", "lived_experience", False),
+    # "Toen" after a sentence about an earlier time is that time
+    ("Vorig jaar was dat anders. Toen ontbraken de jongeren nog.", "child", False),
+    ("De wethouder opende de avond. Toen bleek dat er geen jongeren waren.", "child", True),
+    # what should have been, and the next time with a verb of joining split around who joins
+    ("Volgens de aanwezigen hadden er meer ouders bij moeten zijn.", "lived_experience", True),
+    ("Een leerling had hier eigenlijk moeten staan, vond de directeur.", "child", True),
+    ("Bij de volgende bijeenkomst schuiven er hopelijk ook statushouders aan.", "lived_experience", True),
+    ("Bij de volgende bijeenkomst sluiten we aan bij de wensen van jongeren.", "child", False),
     # Flemish government: two parts of the formal side
     ("Er was niemand van het Sociaal Huis of van het stadsbestuur aanwezig, hoewel ze uitgenodigd waren.",
      "formal", True),

@@ -88,6 +88,7 @@ class VoiceFinder:
         self.not_now = compile_cue(words_pattern(cues.get("not_now"), r"\b(?:{})\b"), source)
         self.earlier = compile_cue(cues.get("earlier") or NEVER, source)
         self.now = compile_cue(words_pattern(cues.get("now"), r"\b(?:{})\b"), source)
+        self.then = compile_cue(words_pattern(cues.get("then"), r"\s*(?:{})\b"), source)
         self.past_modals = compile_cue(cues.get("past_modals") or NEVER, source)
         self.chosen = compile_cue(cues.get("chosen") or NEVER, source)
         self.consequence = compile_cue(words_pattern(cues.get("consequence"), r"\b(?:{})\b"), source)
@@ -328,7 +329,8 @@ class VoiceFinder:
         (a modal in the perfect tense, "heeft niet kunnen komen", is past); or when their main
         clause speaks of people left out by choice (`chosen`; with a word of `consequence`, the
         whole sentence and the one before, ``previous``), or dates them at an earlier time
-        (`earlier`) or in another month or year (`_other_times`), and they do not name this
+        (`earlier`) or in another month or year (`_other_times`), or open with a word (`then`:
+        "Toen") for the time of ``previous`` when that sentence is dated so, and they do not name this
         meeting's time themselves (`now`: "vanavond", which also outweighs a future or general
         word elsewhere in the clauses: "Omdat ouders vandaag ontbraken, nodigt de raad hen de
         volgende keer uit")."""
@@ -346,6 +348,9 @@ class VoiceFinder:
             return True  # "In de film waren geen jongeren te zien": on screen, not in the room
         if any(p is not None and p.search(low, dated, end) for p in (other_times, self.earlier)):
             return True
+        if previous is not None and self.then.match(low, clauses.sentence.start) \
+                and any(p is not None and p.search(low, previous.start, previous.end) for p in (other_times, self.earlier)):
+            return True  # "Vorig jaar was dat anders. Toen ontbraken de jongeren nog."
         # a relative clause inserted before the verb describes the people ("die vaak als eersten
         # ... komen"): its habits are not the meeting's (a time in an insertion, ", vorig jaar,", is)
         insertion = _insertion(clauses, span)
