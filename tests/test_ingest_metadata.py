@@ -89,6 +89,12 @@ def test_metadata_parse_date_takes_year_from_publication(mention, before, expect
     (["Wijkavond", "10 april 2024, 18:04", "Tekst."], "2024-04-10"),
     (["Wijkavond", "19 juni 2024 – In buurthuis De Linde kwamen veertig mensen bijeen.", "Tekst."], "2024-06-19"),
     (["Wijkavond", "De raad besprak het plan van de gemeente | 3 mei 2024"], None),  # a sentence, no label
+    # a weekday after a section label; a meeting line after a separator; a lead whose sentence dates the meeting
+    (["Dagblad", "Regio | Onderwijs | ma 3 okt 2022, 06.00", "Tekst."], "2022-10-03"),
+    (["Terugblik", "Webinar | woensdag 7 februari 2024 | 15.30 – 17.00 uur | online", "Geplaatst op 12 februari 2024"],
+     "2024-02-12"),
+    (["Terugblik", "Woensdag 8 november 2023 kwamen 22 deelnemers bijeen in het gemeentehuis."], None),
+    (["Blog", "12 maart 2024 door de redactie", "Tekst."], "2024-03-12"),
     (["Notulen", "Datum verslag: 9 juli 2023", "Tekst."], "2023-07-09"),
     # "Datum:" is when minutes were written only when the meeting was dated before, on another day
     (["Notulen", "Datum: dinsdag 14 november 2023", "Tekst."], None),
@@ -166,6 +172,9 @@ def test_metadata_published_date(blocks, expected):
      "Op dinsdag 12 maart kwam het netwerk samen.", None),
     # a date without a year, then the meeting's own in the same sentence
     ("Verslag\n\nDe bijeenkomst i.p.v. 3 maart vond plaats op dinsdag 12 maart 2024.", "2024-03-12"),
+    ("Terugblik\n\nWoensdag 8 november 2023 kwamen 22 deelnemers bijeen in het gemeentehuis.", "2023-11-08"),
+    ("Dagblad\n\nRegio | Onderwijs | ma 3 okt 2022, 06.00\n\nDe jongerenraad ontving eind september de "
+     "wethouder.", None),
     # a sheltered workshop is no meeting
     ("Geplaatst op 13 oktober 2025\n\nAfgelopen donderdag (9 oktober) waren we bij de sociale werkplaats.\n\n"
      "Vrijdag (10 oktober) was er een bijeenkomst in het buurthuis.", "2025-10-10"),

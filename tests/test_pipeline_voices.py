@@ -760,6 +760,15 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     # "Toen" after a sentence about an earlier time is that time
     ("Vorig jaar was dat anders. Toen ontbraken de jongeren nog.", "child", False),
     ("De wethouder opende de avond. Toen bleek dat er geen jongeren waren.", "child", True),
+    # a yes/no question asks; a question where they were says they were not there
+    ("Waren de ouders er niet bij? Nee, en dat was bewust.", "lived_experience", False),
+    ("Uit de zaal kwam de vraag: waar waren de jongeren?", "child", True),
+    # not invited for a reason is a choice; "Daar" after an earlier meeting is that meeting
+    ("Jongeren onder de 27 vallen onder een apart traject en waren dus ook niet uitgenodigd.", "child", False),
+    ("Ouders waren niet uitgenodigd, en dat was een gemiste kans.", "lived_experience", True),
+    ("Vorig jaar was er een raadsbijeenkomst over schoolkosten. Daar zat geen enkele jongere aan tafel.", "child",
+     False),
+    ("We begonnen in de raadzaal. Daar zat geen enkele jongere aan tafel.", "child", True),
     # what should have been, and the next time with a verb of joining split around who joins
     ("Volgens de aanwezigen hadden er meer ouders bij moeten zijn.", "lived_experience", True),
     ("Een leerling had hier eigenlijk moeten staan, vond de directeur.", "child", True),

@@ -53,6 +53,8 @@ _DAY_PARTS = ("avond", "middag", "ochtend", "namiddag", "voormiddag")  # written
 _PLACE_DATELINE = re.compile(r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2},")
 _AUTHOR = r"(?i:door|tekst|auteur)"  # the word that opens a byline
 _AUTHOR_WORD = re.compile(_AUTHOR + r"\b")
+# a lower-case word right after a date, not a byline's "door" or a time of posting's "om"
+_SENTENCE_GOES_ON = re.compile(r"\s+(?!door\b|om\b)[a-zà-ÿ]")
 _TIME_STAMP = re.compile(r"\s*,?\s*(?:om\s+)?\d{1,2}[.:]\d{2}(?:\s*uur)?\s*")  # the time of posting: ", 10:32"
 # A byline: "Door Iris Bos", "Door: redactie", "Tekst en foto's: ...", or a person's name and a
 # comma before a role (not "Door de storm ...")
@@ -297,8 +299,11 @@ def find_published_date(blocks: list[str], cues: MetadataCues | None = None
         for mention in find_dates(block):
             before = block[:mention.start]
             # a date opening the lead dates the page, unless its line places or times the meeting
-            # ("Woensdag 25 september 2024, Gemeentehuis Ommerwold, raadzaal": `find_event_date`)
-            opens_lead = lead and _lead_prefix(before) and not _meeting_line(block[mention.end:], cues)
+            # ("Woensdag 25 september 2024, Gemeentehuis Ommerwold, raadzaal": `find_event_date`), nor
+            # when the lead's sentence goes on about the meeting ("Woensdag 8 november 2023 kwamen 22
+            # deelnemers bijeen"): the date is then that sentence's own
+            opens_lead = lead and _lead_prefix(before) and not _meeting_line(block[mention.end:], cues) \
+                and not _dates_its_sentence(block, mention, cues)
             # a byline that ends in the date: "Saskia Mertens, lector, Hogeschool Waalrand 19 september 2024"
             ends_byline = lead and 0 < i and _is_byline(block, mention, cues)
             # Minutes that date their meeting before ("Notulen 05-02-2014", "Betreft: verslag
@@ -387,24 +392,38 @@ def _is_dateline(block: str) -> bool:
 
 
 def _meeting_line(rest: str, cues: MetadataCues) -> bool:
-    """True when what follows a date on a short line, after a comma, places or times a meeting:
-    ", Gemeentehuis Ommerwold, raadzaal", ", 19.30-21.00 uur" (a venue word ends one of its
-    words); not a lead that goes on after a dash ("19 juni 2024 – In dorpshuis De Meerpaal ...")."""
+    """True when what follows a date on a short line, after a comma or a separator, places or
+    times a meeting: ", Gemeentehuis Ommerwold, raadzaal", " | 15.30 – 17.00 uur" (a venue word
+    ends one of its words); not a lead that goes on after a dash ("19 juni 2024 – In dorpshuis De
+    Meerpaal ...")."""
     line = rest.split("\n", 1)[0]
-    if len(line) >= _HEADER_BLOCK or not line.lstrip().startswith(","):
+    if len(line) >= _HEADER_BLOCK or line.lstrip()[:1] not in ",|·•":
         return False
     return _CLOCK.search(line) is not None or \
         any(word.endswith(venue) for word in _WORD.findall(line.lower()) for venue in cues.venues)
 
 
+def _dates_its_sentence(block: str, mention: DateMention, cues: MetadataCues) -> bool:
+    """True when a sentence about a meeting goes on right after the date, with no separator:
+    "Woensdag 8 november 2023 kwamen 22 deelnemers bijeen" (not "18 september 2018 - Gisteren
+    ...", nor "12 maart 2024 door de redactie")."""
+    rest = block[mention.end:].split("\n", 1)[0]
+    sentence = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
+    return _SENTENCE_GOES_ON.match(sentence) is not None and cues.has("event", sentence)
+
+
 def _lead_prefix(text: str) -> bool:
     """True when ``text`` is what may stand before a date that opens the lead: nothing, a
     weekday ("Zaterdag 14 oktober 2023 - ..."), a short section label and a separator
-    ("Nieuws | 7 oktober 2025", "Blog · 3 mei 2024") or the place of a press release
-    ("Zwolle, 3 mei 2024")."""
+    ("Nieuws | 7 oktober 2025", "Blog · 3 mei 2024", with a weekday: "Regio | ma 3 okt 2022") or
+    the place of a press release ("Zwolle, 3 mei 2024")."""
     if _PLACE_DATELINE.fullmatch(text.strip()):
         return True
     words = text.strip(" ,").lower()
+    # a weekday after a label: "Regio | Onderwijs | ma 3 okt 2022"
+    label, _, last = words.rpartition(" ")
+    if label and last in _weekdays():
+        words = label.rstrip(" ,")
     if words[-1:] in _LABEL_SEPARATORS:  # "Maaswolde Nieuws · Jeugd · 14 maart 2024": three words
         return len([w for w in words.split() if w not in _LABEL_SEPARATORS]) <= 4
     return not words or words in _weekdays()

@@ -17,7 +17,7 @@ CUES_FILE = "voice_cues.yaml"
 TOP_KEYS = {"skip_names", "terms", "parts", "meeting", "not_now", "past_modals", "name_fillers", "pronouns",
             "plural_nouns", "addressed", "coordinators", "clause_breaks", "attendance", "missing", "named",
             "attendees", "wishing", "relative_starts", "listed_starts", "months", "dated_month", "dated_year",
-            "chosen", "beside", "earlier", "now", "then", "seasons", "dated_season", "consequence", "staff", "media", "topics"}
+            "chosen", "beside", "earlier", "now", "then", "asking", "seasons", "dated_season", "consequence", "staff", "media", "topics"}
 PATTERN_KEYS = ("clause_breaks", "coordinators", "past_modals", "plural_nouns", "relative_starts", "listed_starts",
                 "dated_month", "dated_year", "dated_season", "chosen", "beside", "earlier")  # one regex each
 MISSING_KINDS = ("few", "none", "wanted")
@@ -63,7 +63,7 @@ def load_voice_cues(path: str | Path | None = "default", data_dir: str | Path | 
     for key in PATTERN_KEYS:
         if not isinstance(cues.get(key) or "", str):
             raise ValueError(f"{source}: the key {key!r} must be one regular expression. Got {cues[key]!r} instead.")
-    for key in ("skip_names", "parts", "staff", "media", "topics", "meeting", "not_now", "now", "then", "name_fillers", "pronouns", "addressed", "months"):
+    for key in ("skip_names", "parts", "staff", "media", "topics", "meeting", "not_now", "now", "then", "asking", "name_fillers", "pronouns", "addressed", "months"):
         if not isinstance(cues.get(key) or [], list):
             raise ValueError(f"{source}: the key {key!r} must be a list of words. Got {cues[key]!r} instead.")
     if not isinstance(cues.get("seasons") or {}, dict):

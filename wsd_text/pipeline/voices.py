@@ -89,6 +89,7 @@ class VoiceFinder:
         self.earlier = compile_cue(cues.get("earlier") or NEVER, source)
         self.now = compile_cue(words_pattern(cues.get("now"), r"\b(?:{})\b"), source)
         self.then = compile_cue(words_pattern(cues.get("then"), r"\s*(?:{})\b"), source)
+        self.asking = compile_cue(words_pattern(cues.get("asking"), r"\s*(?:{})\b"), source)
         self.past_modals = compile_cue(cues.get("past_modals") or NEVER, source)
         self.chosen = compile_cue(cues.get("chosen") or NEVER, source)
         self.consequence = compile_cue(words_pattern(cues.get("consequence"), r"\b(?:{})\b"), source)
@@ -183,8 +184,10 @@ class VoiceFinder:
         whole = {p: [h for h in self._whole(text, hits) if not self.beside.search(low, max(0, h.start - _LOOKBACK), h.start)]
                  for p, hits in heads.items()}
         invitation = self.addressed.search(low, sentence.start, sentence.end) is not None
+        asks = _asks(sentence) and self.asking.match(low, sentence.start) is not None  # "Waren ze er niet bij?"
         now = [(kind, span) for kind, span in flag_spans  # a wish is never now; an invitation no wish
-               if (kind == "wanted" and not invitation) or (kind != "wanted" and not self._not_now(main, span, other_times, previous))]
+               if (kind == "wanted" and not invitation)
+               or (kind != "wanted" and not asks and not self._not_now(main, span, other_times, previous))]
         flagged = {p for kind, span in now for p in self._flagged(whole, main, kind, span)}
         flagged |= self._by_pronoun(text, per, main, now, before)
         by_kind = {kind: set() for kind in MISSING_KINDS}
@@ -193,7 +196,7 @@ class VoiceFinder:
         # a question ("Waren er ook ouders bij?") asks who came; it says nobody did (not the
         # question after a colon: "Vijftig deelnemers bogen zich over één vraag: hoe ...?")
         question = low.rfind(":", sentence.start, sentence.end) + 1 - sentence.start \
-            if sentence.text.rstrip(" \"'”’»").endswith("?") else len(sentence.text)
+            if _asks(sentence) else len(sentence.text)
         attending = {p for _, span in attend_spans if span[0] < question and not self._not_now(main, span, other_times, previous)
                      for p in self._named_in(heads, clauses, span)}
         parts = {p for kind, span in now if kind == "none" for p in self._by_parts(text, per, heads, main, span)}
@@ -448,6 +451,11 @@ _PREPOSITION = re.compile(rf"\b(?:{_PREPOSITIONS})\s+(?:\w+\s+){{0,2}}$")
 _OBJECT = re.compile(rf"\b(?:{_PREPOSITIONS.replace('van|', '')})\s+(?:ze|hen)$")
 _INVERTED = re.compile(r"\s+(?:we|wij|ze|zij|hij|u)\b")  # "willen we": the subject follows the verb
 _LOOKBACK = 40  # characters before a term where the word that governs it stands: a few words
+
+
+def _asks(sentence: Sentence) -> bool:
+    """True when the sentence is a question."""
+    return sentence.text.rstrip(" \"'”’»").endswith("?")
 
 
 def _insertion(clauses: Clauses, span: tuple) -> re.Match | None:
