@@ -85,6 +85,17 @@ def test_roles_speaking_anonymous_actors(analyse, text, label, description, kind
     assert [s.label_ for s in doc.spans["wsd_mentions"]] == [label]
 
 
+def test_roles_labelled_participants_are_one_actor_each(analyse):
+    """Focus-group and interview reports label people ("Deelnemer C", "respondent 4"): each label
+    is one actor for all its mentions; an age or an initial is no label."""
+    doc = analyse("Deelnemer C: ‘De zondag duurt drie dagen.’ ‘Ik wil geen computer,’ zei deelnemer A. "
+                  "Deelnemer C vertelde ook dat ze haar buren mist. Respondent 4 zei dat het te duur is.")
+    assert [(a.description, a.speaks) for a in doc._.wsd_actors] == \
+        [("Deelnemer C", True), ("deelnemer A", True), ("Respondent 4", True)]
+    doc = analyse("Een jongere van 16 jaar vertelde dat hij werkt. Vrijwilliger J. Jansen zei dat het druk was.")
+    assert [(a.name, a.description) for a in doc._.wsd_actors] == [(None, "Een jongere"), ("J. Jansen", None)]
+
+
 def test_roles_definite_role_is_one_actor_and_not_inside_a_quote(analyse):
     doc = analyse("De wijkagent vertelde dat het rustig is. De wijkagent zei ook dat hij vaker langskomt.")
     assert [(a.description, a.speaks) for a in doc._.wsd_actors] == [("De wijkagent", True)]

@@ -79,6 +79,9 @@ class RolesComponent:
                                    rf"((?:{alt(types)})(?:\s+[A-ZÀ-Þ0-9][\w'’&/-]*)*)\b")
         self.on_behalf = re.compile(rf"\b[Nn]amens\s+(?:(?:de|het)\s+)?((?:{alt(types)})(?:\s+[A-ZÀ-Þ][\w'’&/-]*)*)"
                                     rf"\s+(?:[a-z]+\s+){{1,2}}$")
+        # "Deelnemer C", "respondent 4": a person a focus group or interview report labels, one
+        # actor for all its mentions (not "16 jaar", an age; an initial, "J. Jansen", is part of a name)
+        self.labelled = re.compile(rf"\b(?i:{alt(singular)})\s+(?:[A-Z]|\d{{1,2}})(?![\w-])(?!\s+jaar\b)")
         # "De jongerenwerker vertelde": one unnamed person known by a role (not "de wethouder"
         # when a named actor has that role; `_role_mentions` links that one).
         self.definite = re.compile(rf"\b[Dd]e\s+{ADJ}({alt(singular)})\b")
@@ -249,7 +252,8 @@ class RolesComponent:
         """ANON, GROUP and POLL mentions, each with a candidate actor.
 
         An indefinite person ("een vrijwilliger") is a new actor each time (§9.10); a definite
-        one ("de jongerenwerker") is one actor for all its mentions."""
+        one ("de jongerenwerker") or a labelled one ("deelnemer C") is one actor for all its
+        mentions."""
         found, groups = [], {}
         number = len(actors)
         taken = [(s.start_char, s.end_char) for s in spans]
@@ -257,14 +261,17 @@ class RolesComponent:
         matches = [(m, "ANON") for m in self.anon.finditer(self.text) if not _quoted(self.text, m.start())]
         matches += [(m, "DEFINITE") for m in self.definite.finditer(self.text)
                     if not any(a < m.end() and m.start() < b for a, b in taken) and not _quoted(self.text, m.start())]
+        matches += [(m, "LABELLED") for m in self.labelled.finditer(self.text)
+                    if not any(a < m.end() and m.start() < b for a, b in taken)]
         matches += [(m, "GROUP") for m in self.group.finditer(self.text)]
         matches += [(m, "POLL") for m in self.poll.finditer(self.text)]
         for m, kind in sorted(matches, key=lambda x: x[0].start()):
-            label = "ANON" if kind == "DEFINITE" else kind
+            label = "ANON" if kind in ("DEFINITE", "LABELLED") else kind
             span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
             if span is None:
                 continue
             key = ("definite", m.group(1).lower()) if kind == "DEFINITE" else \
+                ("labelled", m.group().lower()) if kind == "LABELLED" else \
                 self._group_key(m.group()) if label != "ANON" else None
             if key in groups:
                 actor_id = groups[key]
