@@ -760,6 +760,23 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     # "Toen" after a sentence about an earlier time is that time
     ("Vorig jaar was dat anders. Toen ontbraken de jongeren nog.", "child", False),
     ("De wethouder opende de avond. Toen bleek dat er geen jongeren waren.", "child", True),
+    # not reached for this meeting, a verbless regret, input that did not come up, an invitation not taken up
+    ("Het is ons niet gelukt om bewoners te bereiken voor deze avond.", "lived_experience", True),
+    ("Het lukt vaak niet om ouders te bereiken met folders.", "lived_experience", False),
+    ("Helaas geen jongeren vanavond.", "child", True),
+    ("Helaas geen oplossing voor ouders met schulden.", "lived_experience", False),
+    ("De inbreng van kinderen kwam deze middag niet aan bod.", "child", True),
+    ("Het thema jongeren en schulden kwam niet aan bod.", "child", False),
+    ("Geen enkele jongere was ingegaan op de uitnodiging.", "child", True),
+    ("Van de scholieren die zich hadden aangemeld, kwam er uiteindelijk geen één.", "child", True),
+    ("Er stond een lege stoel voor de ervaringsdeskundige, die ziek was.", "lived_experience", True),
+    ("De jeugdraad was niet uitgenodigd, iets wat de voorzitter achteraf betreurde.", "child", True),
+    ("Een jongerenstem ontbrak.", "child", True),
+    # what they would have added
+    ("De aanwezigheid van een paar inwoners had het gesprek rijker gemaakt.", "lived_experience", True),
+    ("Een vrijwilliger van de voedselbank had het verhaal compleet gemaakt.", "informal", True),
+    # one named person who sent apologies is no missing perspective
+    ("Ervaringsdeskundige Linda de Wit had zich afgemeld wegens ziekte.", "lived_experience", False),
     # a yes/no question asks; a question where they were says they were not there
     ("Waren de ouders er niet bij? Nee, en dat was bewust.", "lived_experience", False),
     ("Uit de zaal kwam de vraag: waar waren de jongeren?", "child", True),

@@ -46,6 +46,8 @@ from .themes import Sentence, doc_sentences
 from .voice_cues import CUES_FILE, MISSING_KINDS, NEVER, compile_cue, load_voice_cues, words_pattern
 
 _LIST_SPLIT = re.compile(r",\s*|\s+(?:en|of|and)\s+")
+# a first name and a surname right after a role word: "Ervaringsdeskundige Linda (de) Wit"
+_PERSON_AFTER = re.compile(r"\s+[A-Z][a-zà-ÿ]+\s+(?:(?:van|de|der|den|ter|ten|het|in|op)\s+)*[A-Z]")
 
 
 class VoiceFinder:
@@ -424,10 +426,11 @@ class VoiceFinder:
         return bool(self._whole(name, self.terms.find(name)))
 
     def _whole(self, text: str, hits: list[Hit]) -> list[Hit]:
-        """The hits that name a whole perspective, not one of its `parts` ("huisartsen") nor the
-        `staff` of one organisation ("een medewerker van de jongerenschuldhulp")."""
+        """The hits that name a whole perspective, not one of its `parts` ("huisartsen"), the
+        `staff` of one organisation ("een medewerker van de jongerenschuldhulp") nor the role of
+        one named person ("Ervaringsdeskundige Linda de Wit had zich afgemeld")."""
         return [h for h in hits if (word := text[h.start:h.end].lower()) not in self.parts
-                and not (word in self.staff and _names_whose(text, h.end))]
+                and not (word in self.staff and _names_whose(text, h.end)) and not _PERSON_AFTER.match(text, h.end)]
 
     def _clean_name(self, item: str) -> str:
         """A missing voice as written, without leading fillers ("ook de") and punctuation."""
