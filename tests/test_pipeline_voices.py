@@ -775,6 +775,22 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     # what they would have added
     ("De aanwezigheid van een paar inwoners had het gesprek rijker gemaakt.", "lived_experience", True),
     ("Een vrijwilliger van de voedselbank had het verhaal compleet gemaakt.", "informal", True),
+    # hardly anyone; nobody showed their face; exactly one; said in the room: "zitten hier niet"
+    ("Behalve Petra schoof er deze middag vrijwel niemand aan die zelf met schulden heeft geworsteld.",
+     "lived_experience", True),
+    ("Vrijwel niemand van de ouders kende de regeling.", "lived_experience", False),
+    ("Vrijwel niemand die aanwezig was, kende de regeling voor ouders.", "lived_experience", False),
+    ("We hadden ze uitgenodigd, maar van de professionals heeft niemand zijn gezicht laten zien.", "formal", True),
+    ("Van de 31 namen op de presentielijst was er precies één van iemand die zelf rondkomt van een minimuminkomen.",
+     "lived_experience", True),
+    ("Precies één jaar geleden begonnen de ouders met het project.", "lived_experience", False),
+    ("Kijk eens om je heen: de huurders zitten hier zelf niet.", "lived_experience", True),
+    ("Ouders zitten hier niet op te wachten.", "lived_experience", False),
+    # the present tense is practice; a negation does not reach past "terwijl"; money is no people
+    ("Daar werd gesignaleerd dat jongeren in het armoedebeleid nauwelijks aan het woord komen.", "child", False),
+    ("Een moeder zei dat ze liever niet gezien wordt terwijl ze bij het OCMW aan tafel zit, zeker niet door andere "
+     "ouders.", "lived_experience", False),
+    ("Bij een alleenstaande ouder bleef er maandelijks slechts enkele tientjes meer over.", "lived_experience", False),
     # one named person who sent apologies is no missing perspective
     ("Ervaringsdeskundige Linda de Wit had zich afgemeld wegens ziekte.", "lived_experience", False),
     # a yes/no question asks; a question where they were says they were not there
