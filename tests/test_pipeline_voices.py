@@ -791,6 +791,21 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Een moeder zei dat ze liever niet gezien wordt terwijl ze bij het OCMW aan tafel zit, zeker niet door andere "
      "ouders.", "lived_experience", False),
     ("Bij een alleenstaande ouder bleef er maandelijks slechts enkele tientjes meer over.", "lived_experience", False),
+    # people in the situation by their debt scheme; the others "tegenover" whom a group was few
+    ("Van de zesendertig aanwezigen hadden er, voor zover bekend, maar twee zelf ooit een schuldregeling "
+     "doorlopen.", "lived_experience", True),
+    ("Tegenover elf professionele partijen stonden maar twee vrijwilligersorganisaties.", "informal", True),
+    ("Tegenover elf professionele partijen stonden maar twee vrijwilligersorganisaties.", "formal", False),
+    # what the writer did (not) see; a meagre delegation of a group
+    ("Wat ik jammer vond: de inwoners om wie het draait, heb ik die middag nauwelijks gezien.", "lived_experience",
+     True),
+    ("Ouders heb ik vanavond niet gezien.", "lived_experience", True),
+    ("Dat heb ik niet gezien bij de ouders in de wijk.", "lived_experience", False),
+    ("Er was een magere vertegenwoordiging van bewoners.", "lived_experience", True),
+    ("De kleine inbreng van de gemeente in het budget viel de vrijwilligers op.", "informal", False),
+    # a part named missing (the VDAB) is who was missing: the list after the colon does not say who
+    ("Iemand van de VDAB werd die avond node gemist: de dienst had een medewerker toegezegd, maar die moest "
+     "afhaken.", "formal", False),
     # one named person who sent apologies is no missing perspective
     ("Ervaringsdeskundige Linda de Wit had zich afgemeld wegens ziekte.", "lived_experience", False),
     # a yes/no question asks; a question where they were says they were not there

@@ -190,7 +190,7 @@ class VoiceFinder:
         now = [(kind, span) for kind, span in flag_spans  # a wish is never now; an invitation no wish
                if (kind == "wanted" and not invitation)
                or (kind != "wanted" and not asks and not self._not_now(main, span, other_times, previous))]
-        flagged = {p for kind, span in now for p in self._flagged(whole, main, kind, span)}
+        flagged = {p for kind, span in now for p in self._flagged(whole, heads, main, kind, span)}
         flagged |= self._by_pronoun(text, per, main, now, before)
         by_kind = {kind: set() for kind in MISSING_KINDS}
         for kind, span in now:
@@ -204,15 +204,16 @@ class VoiceFinder:
         parts = {p for kind, span in now if kind == "none" for p in self._by_parts(text, per, heads, main, span)}
         return by_kind["few"] | (attending - by_kind["none"]), flagged, parts - flagged
 
-    def _flagged(self, whole: dict, main: Clauses, kind: str, span: tuple) -> set[str]:
+    def _flagged(self, whole: dict, heads: dict, main: Clauses, kind: str, span: tuple) -> set[str]:
         """The perspectives one missing-phrase flags in its main clause; for a wish, not the one
         who wishes ("De jongerenraad wil volgende keer ouders uitnodigen"), unless a pronoun
         after the verb is who wishes and the people before it are what is wished ("Ouders willen
-        we de volgende keer uitnodigen")."""
+        we de volgende keer uitnodigen"). ``heads``: all the terms (parts too) for `_missing`."""
         wish = self.wishing.search(main.low, *main.stretch(span)) if kind == "wanted" else None
         if wish and wish.start() <= main.sentence.start + span[0] and not _INVERTED.match(main.low, wish.end()):
-            whole = {p: [h for h in hits if h.start > wish.start()] for p, hits in whole.items()}
-        return self._missing(whole, main, span)
+            whole, heads = ({p: [h for h in hits if h.start > wish.start()] for p, hits in terms.items()}
+                            for terms in (whole, heads))
+        return self._missing(whole, main, span, heads)
 
     def _by_parts(self, text: str, per: dict, heads: dict, main: Clauses, span: tuple) -> set[str]:
         """The perspectives a missing-phrase names by two or more of their `parts` and nothing
@@ -245,16 +246,19 @@ class VoiceFinder:
             listed = colon < 0 or not self.topics.search(clauses.low, start + span[1], colon)
         return clauses.people(per, span, described=clauses.listed if listed else frozenset())
 
-    def _missing(self, whole: dict, main: Clauses, span: tuple) -> set[str]:
-        """The perspectives a missing-phrase names in its clauses; when they name none, the
-        clauses right after that say who: a relative clause or a list after a colon ("Er
-        waren weinig mensen die zelf schulden hebben", "Eén stem ontbrak: die van de
-        leerlingen")."""
+    def _missing(self, whole: dict, main: Clauses, span: tuple, named: dict | None = None) -> set[str]:
+        """The perspectives a missing-phrase names in its clauses; when they name nobody (not
+        even a part of a perspective in ``named``: "Iemand van de VDAB werd gemist: de dienst
+        had een medewerker toegezegd"), the clauses right after that say who: a relative
+        clause or a list after a colon ("Er waren weinig mensen die zelf schulden hebben",
+        "Eén stem ontbrak: die van de leerlingen")."""
         if insertion := _insertion(main, span):
             return self._around(whole, main, span, insertion)
         passed = _passed(main, span)
-        return main.people(whole, span, passed) or \
-            main.people(whole, span, passed, described=main.relative | main.listed)
+        found = main.people(whole, span, passed)
+        if found or (named is not None and main.people(named, span, passed)):
+            return found
+        return main.people(whole, span, passed, described=main.relative | main.listed)
 
     @staticmethod
     def _around(whole: dict, main: Clauses, span: tuple, insertion: re.Match) -> set[str]:
