@@ -806,6 +806,12 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     # a part named missing (the VDAB) is who was missing: the list after the colon does not say who
     ("Iemand van de VDAB werd die avond node gemist: de dienst had een medewerker toegezegd, maar die moest "
      "afhaken.", "formal", False),
+    # "niet één", "geen van allen" stand for people named before; "die mensen zelf" are those in the situation
+    ("Jonge mantelzorgers – kinderen en tieners die thuis zorgen – kwamen die avond maar zijdelings ter sprake, en "
+     "zelf was er niet één in de zaal.", "child", True),
+    ("Niet één keer werd de wethouder genoemd, maar de ouders waren er wel.", "lived_experience", False),
+    ("Professionals spraken over mensen die vastlopen. Die mensen zelf waren er deze middag niet bij.",
+     "lived_experience", True),
     # one named person who sent apologies is no missing perspective
     ("Ervaringsdeskundige Linda de Wit had zich afgemeld wegens ziekte.", "lived_experience", False),
     # a yes/no question asks; a question where they were says they were not there
