@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.lang.nl.stop_words import STOP_WORDS
@@ -38,6 +39,7 @@ FIELD_WORDS = 3  # lower-case words of a field between a role and a name ("docen
 ADJ = r"(?:[a-zà-ÿ]+(?:e|en|ig|s)\s+){0,2}"
 PRONOUN_GROUPS = r"[Ss]ommigen|[Aa]nderen|[Vv]elen|[Dd]e meesten"
 # "Iemand zei", "toen vroeg iemand"; not the generic "dat iemand durft te kijken"
+_WORD_BEFORE = re.compile(r"\w+\s+$")
 PRONOUN_ANON = r"Iemand|(?<!\bdat )(?<!\bals )(?<!\bof )(?<!\bzodat )(?<!\bwanneer )iemand|[Ee]en ander"
 
 
@@ -82,6 +84,9 @@ class RolesComponent:
         # "Deelnemer C", "respondent 4": a person a focus group or interview report labels, one
         # actor for all its mentions (not "16 jaar", an age; an initial, "J. Jansen", is part of a name)
         self.labelled = re.compile(rf"\b(?i:{alt(singular)})\s+(?:[A-Z]|\d{{1,2}})(?![\w-])(?!\s+jaar\b)")
+        # scanning the text for the noun list costs as much as the rest of this component: look
+        # for the rare label first, then for a noun right before it
+        self.label = re.compile(r"(?<=\s)(?:[A-Z]|\d{1,2})(?![\w-])")
         # "De jongerenwerker vertelde": one unnamed person known by a role (not "de wethouder"
         # when a named actor has that role; `_role_mentions` links that one).
         self.definite = re.compile(rf"\b[Dd]e\s+{ADJ}({alt(singular)})\b")
@@ -261,7 +266,7 @@ class RolesComponent:
         matches = [(m, "ANON") for m in self.anon.finditer(self.text) if not _quoted(self.text, m.start())]
         matches += [(m, "DEFINITE") for m in self.definite.finditer(self.text)
                     if not any(a < m.end() and m.start() < b for a, b in taken) and not _quoted(self.text, m.start())]
-        matches += [(m, "LABELLED") for m in self.labelled.finditer(self.text)
+        matches += [(m, "LABELLED") for m in self._labelled()
                     if not any(a < m.end() and m.start() < b for a, b in taken)]
         matches += [(m, "GROUP") for m in self.group.finditer(self.text)]
         matches += [(m, "POLL") for m in self.poll.finditer(self.text)]
@@ -286,6 +291,13 @@ class RolesComponent:
             span._.wsd_actor = actor_id
             found.append(span)
         return found
+
+    def _labelled(self) -> Iterator[re.Match]:
+        """The `labelled` persons ("Deelnemer C") in the text."""
+        for label in self.label.finditer(self.text):
+            word = _WORD_BEFORE.search(self.text, max(0, label.start() - 40), label.start())
+            if word and (m := self.labelled.match(self.text, word.start())):
+                yield m
 
     def _group_key(self, text: str) -> str:
         """One actor per group noun; all attendee nouns and polls are one group (§8.4)."""
