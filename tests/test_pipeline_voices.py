@@ -101,6 +101,7 @@ def actor(perspective, speaks, start=0, kind="individual"):
     ("Het ging over de toekomst van de jeugd.", "child", "mentioned"),
     ("De beleidsmedewerker jeugd opende de avond.", "child", "absent"),
     ("Het ging over bijstandsgerechtigden en mensen met een laag inkomen.", "lived_experience", "mentioned"),
+    ("Het ging over eenzame ouderen in de wijk.", "lived_experience", "mentioned"),
     # an earlier time named in the sentence before ("Toen") is not this meeting
     ("Vorig jaar was dat anders. Toen waren er twintig bewoners aanwezig.", "lived_experience", "mentioned"),
 ])
@@ -812,6 +813,14 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Niet één keer werd de wethouder genoemd, maar de ouders waren er wel.", "lived_experience", False),
     ("Professionals spraken over mensen die vastlopen. Die mensen zelf waren er deze middag niet bij.",
      "lived_experience", True),
+    # "met z'n tweeën" in the room is few; "zonder dat er één ... heeft meegepraat"; "waar ze waren" is no question
+    ("De vrijwilligers moesten vanmiddag met z'n tweeën de hele vrijwillige inzet in de zaal vertegenwoordigen.",
+     "informal", True),
+    ("Met z'n tweeën gingen de jongeren naar de bank.", "child", False),
+    ("Afgesproken wordt dat de secretaris twee jongeren uitnodigt, zodat de raad niet opnieuw over een "
+     "jongerenregeling adviseert zonder dat er één jongere heeft meegepraat.", "child", True),
+    ("Noor vertelde namens de kinderraad: \"Als iedereen na de vakantie vertelt waar ze waren, zeg je gewoon dat je "
+     "bij je oma was.\"", "child", False),
     # one named person who sent apologies is no missing perspective
     ("Ervaringsdeskundige Linda de Wit had zich afgemeld wegens ziekte.", "lived_experience", False),
     # a yes/no question asks; a question where they were says they were not there
