@@ -817,6 +817,9 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("De vrijwilligers moesten vanmiddag met z'n tweeën de hele vrijwillige inzet in de zaal vertegenwoordigen.",
      "informal", True),
     ("Met z'n tweeën gingen de jongeren naar de bank.", "child", False),
+    # a relative clause passed on the way to a modal verb describes the subject
+    ("De vrijwilligers die wekelijks bij eenzame ouderen op de koffie gaan, moesten vanmiddag met z'n tweeën de "
+     "hele vrijwillige inzet in de zaal vertegenwoordigen.", "lived_experience", False),
     ("Afgesproken wordt dat de secretaris twee jongeren uitnodigt, zodat de raad niet opnieuw over een "
      "jongerenregeling adviseert zonder dat er één jongere heeft meegepraat.", "child", True),
     ("Noor vertelde namens de kinderraad: \"Als iedereen na de vakantie vertelt waar ze waren, zeg je gewoon dat je "

@@ -443,7 +443,7 @@ class VoiceFinder:
         return name[fillers.end():] if fillers else name
 
 
-_FINITE = "was|waren|zat|zaten|bleef|bleven|kwam|kwamen|ontbrak|ontbraken"
+_FINITE = "was|waren|zat|zaten|bleef|bleven|kwam|kwamen|ontbrak|ontbraken|moest|moesten|kon|konden|had|hadden|stond|stonden"
 _MAIN_VERB = re.compile(rf"\b(?:{_FINITE})\b")
 # an insertion between commas that ends where a match begins, or before the finite verb and a
 # few words ("…, waren deze avond niet vertegenwoordigd"), or one other word
