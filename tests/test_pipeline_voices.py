@@ -967,6 +967,19 @@ def test_voices_another_month_is_another_meeting(sentence, flagged):
     assert voice.flagged_missing is flagged
 
 
+@pytest.mark.parametrize("sentence, flagged", [
+    ("Bij de eerste werkplaats in mei zaten er nog nauwelijks ouders in de zaal.", False),
+    ("In oktober zaten er nauwelijks ouders in de zaal.", True),
+    ("Eind september zaten er nauwelijks ouders in de zaal.", True),  # the month before publication
+])
+def test_voices_without_an_event_date_the_publication_dates_the_meeting(sentence, flagged):
+    text = f"Verslag\n\nGepubliceerd op 9 oktober 2024\n\nDe werkplaats ging over werk en inkomen. {sentence}\n"
+    report = report_from_text(text, "r.txt")
+    assert (report.metadata.event_date, report.metadata.published_date) == (None, "2024-10-09")
+    voice = make_doc(report, build_pipeline())._.wsd_voices["lived_experience"]
+    assert voice.flagged_missing is flagged
+
+
 def test_voices_people_in_a_film_are_talked_about(nlp):
     """A speaker first named in a film shown at the meeting makes the perspective mentioned (§8.14);
     one who speaks after the film is at the meeting."""

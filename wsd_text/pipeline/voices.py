@@ -155,14 +155,17 @@ class VoiceFinder:
     def _other_times(self, report) -> re.Pattern | None:
         """A clause dated in another month, season or year than the meeting ("in oktober" or "in
         het voorjaar" in the report of a December meeting, "in 2021") speaks of another time
-        (`dated_month`, `dated_season`, `dated_year`); None when the report has no event date."""
-        date = report.metadata.event_date if report is not None else None
+        (`dated_month`, `dated_season`, `dated_year`). Without an event date the publication
+        date stands in, its month and the one before ("in mei" in a report published in
+        October); None when the report has neither."""
+        meta = report.metadata if report is not None else None
+        date = meta and (meta.event_date or meta.published_date)
         if not date:
             return None
-        month = int(date[5:7])
-        others = [m for number, m in enumerate(self.months, 1) if number != month]
+        now = {int(date[5:7])} if meta.event_date else {int(date[5:7]), (int(date[5:7]) - 2) % 12 + 1}
+        others = [m for number, m in enumerate(self.months, 1) if number not in now]
         months = self.dated_month.replace("{months}", "|".join(others)) if others else NEVER
-        seasons = [s for s, held in self.seasons.items() if month not in held]
+        seasons = [s for s, held in self.seasons.items() if not now & held]
         seasons = self.dated_season.replace("{seasons}", "|".join(seasons)) if seasons else NEVER
         return re.compile(f"{months}|{seasons}|{self.dated_year.replace('{year}', date[:4])}")  # cached by re
 
