@@ -824,6 +824,10 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
      "jongerenregeling adviseert zonder dat er één jongere heeft meegepraat.", "child", True),
     ("Noor vertelde namens de kinderraad: \"Als iedereen na de vakantie vertelt waar ze waren, zeg je gewoon dat je "
      "bij je oma was.\"", "child", False),
+    # "die" before a noun is a determiner, no pronoun; a show of opinions is no turnout
+    ("Jongeren vertelden over hun schulden. Die instanties waren niet uitgenodigd.", "child", False),
+    ("We nodigden de ouders uit. Die waren er niet.", "lived_experience", True),
+    ("Slechts twee jongeren gingen bij 'eens' staan.", "child", False),
     # one named person who sent apologies is no missing perspective
     ("Ervaringsdeskundige Linda de Wit had zich afgemeld wegens ziekte.", "lived_experience", False),
     # a yes/no question asks; a question where they were says they were not there

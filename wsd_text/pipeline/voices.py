@@ -305,10 +305,12 @@ class VoiceFinder:
         """Offsets of the pronouns in the clauses of ``span``, not counting a relative "die"
         that opens a clause inside the sentence ("kinderen die niet mee kunnen doen") nor an
         object after a preposition ("over mensen gepraat, niet met ze": who is talked with;
-        "niemand van hen" and "hun vrije tijd" do stand for who is missing)."""
+        "niemand van hen" and "hun vrije tijd" do stand for who is missing), nor a determiner
+        ("Die instanties waren niet uitgenodigd")."""
         for m in self.pronouns.finditer(main.low, *main.stretch(span)):
             offset = m.start() - main.sentence.start
-            if not (offset and offset in main.relative) and not _OBJECT.search(main.low, max(0, m.start() - _LOOKBACK), m.end()):
+            if not (offset and offset in main.relative) and not _OBJECT.search(main.low, max(0, m.start() - _LOOKBACK), m.end()) \
+                    and not _DETERMINER.match(main.low, m.start()):
                 yield m.start()
 
     def _antecedent(self, text: str, main: Clauses, per: dict, clause: int, pronoun: int,
@@ -446,8 +448,10 @@ class VoiceFinder:
         return name[fillers.end():] if fillers else name
 
 
-_FINITE = "was|waren|zat|zaten|bleef|bleven|kwam|kwamen|ontbrak|ontbraken|moest|moesten|kon|konden|had|hadden|stond|stonden"
+_FINITE = "was|waren|zat|zaten|bleef|bleven|kwam|kwamen|ontbrak|ontbraken|moest|moesten|kon|konden|had|hadden|heb|stond|stonden"
 _MAIN_VERB = re.compile(rf"\b(?:{_FINITE})\b")
+# "die"/"deze" before a noun, not before a verb or "er" ("Die hadden we uitgenodigd", "Die waren er niet")
+_DETERMINER = re.compile(rf"(?:die|deze)\s+(?!(?:{_FINITE}|er|is|zijn|hebben|heeft|werd|werden|zou|zouden|we|wij|ze|zij)\b)[a-zà-ÿ]")
 # an insertion between commas that ends where a match begins, or before the finite verb and a
 # few words ("…, waren deze avond niet vertegenwoordigd"), or one other word
 _INSERTION = re.compile(rf"(,[^,.;:]*,)\s*(?:(?:{_FINITE}|is|zijn|werd|werden)\s+(?:\w+\s+){{0,3}}|\w+\s+)?$")
