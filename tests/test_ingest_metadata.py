@@ -95,6 +95,11 @@ def test_metadata_parse_date_takes_year_from_publication(mention, before, expect
      "2024-02-12"),
     (["Terugblik", "Woensdag 8 november 2023 kwamen 22 deelnemers bijeen in het gemeentehuis."], None),
     (["Blog", "12 maart 2024 door de redactie", "Tekst."], "2024-03-12"),
+    # minutes: when they were drawn up, and who took them; "Verslag" without a colon is an agenda item
+    (["Notulen cliëntenraad", "Datum: dinsdag 9 april 2024", "Opgesteld: 16 april 2024", "Tekst."], "2024-04-16"),
+    (["Focusgroep", "Datum bijeenkomst: 12 juni 2023", "Verslag: Koen Beukema (student), 16 juni 2023", "Tekst."],
+     "2023-06-16"),
+    (["Notulen", "Datum: 9 april 2024", "Verslag vorige vergadering 12 maart 2024", "Tekst."], None),
     (["Notulen", "Datum verslag: 9 juli 2023", "Tekst."], "2023-07-09"),
     # "Datum:" is when minutes were written only when the meeting was dated before, on another day
     (["Notulen", "Datum: dinsdag 14 november 2023", "Tekst."], None),
