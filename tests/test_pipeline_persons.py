@@ -79,6 +79,8 @@ def test_persons_recognises_names_from_context(analyse, text, expected):
     "Dialoogtafel Zuidwijk: ‘Luister eerst en oordeel later, dan komen we verder’",
     "Ze haalt kleren bij kringloopwinkel Bij Marieke om de hoek.",
     "Reacties (0) Wees de eerste die reageert op dit bericht.",
+    "Het ging over armoede.\n\nReacties (12)  ·  Delen  ·  Meer nieuws uit de wijk",
+    "Reageer (4) | Deel via WhatsApp | Meer over: Armoede",
     # a word the report uses as a place is no surname
     "De bijeenkomst was in Brakelo. Buurtbus Brakelo zegt dat er chauffeurs nodig zijn.",
     "Het lectoraat werkt met Mantelzorgcoalitie Wenterdam, de gemeente Wenterdam en Wenterdam zegt dat het goed is.",
@@ -139,6 +141,7 @@ def test_persons_resolves_surname_and_first_name_mentions(analyse, text, name, m
     "Verhinderd:\nIlse Brouwer, Kees Mulder\n\nDe voorzitter opent de vergadering om acht uur.",
     "Foto's: Roelof Dijkman. De bewoners van de wijk spraken over de kosten van energie.",
     "De middag was druk bezocht. Dit verslag is geschreven door Bas Wolters.",
+    "Gepost op 11 december 2024 door Jan Verhaegen\n\nDe bewoners spraken over wonen.",
 ])
 def test_persons_leaves_out_contact_persons_and_authors(analyse, text):
     assert names(analyse(text)) == []

@@ -102,6 +102,7 @@ def actor(perspective, speaks, start=0, kind="individual"):
     ("De beleidsmedewerker jeugd opende de avond.", "child", "absent"),
     ("Het ging over bijstandsgerechtigden en mensen met een laag inkomen.", "lived_experience", "mentioned"),
     ("Het ging over eenzame ouderen in de wijk.", "lived_experience", "mentioned"),
+    ("Adviesaanvraag regeling 'Meedoen op maat' voor jongeren van 18 tot 21.", "child", "mentioned"),
     # an earlier time named in the sentence before ("Toen") is not this meeting
     ("Vorig jaar was dat anders. Toen waren er twintig bewoners aanwezig.", "lived_experience", "mentioned"),
 ])

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from functools import cached_property, lru_cache
 
 from spacy.lang.nl.stop_words import STOP_WORDS
@@ -234,7 +235,8 @@ class PersonFinder:
         if prev in self.lexicon.verbs:
             cand.evidence.add("speech")
         after = text[cand.end:cand.end + 60]
-        if re.match(r"\s*\(\s*(?:[1-9]\d|[2-9])\s*\)", after):  # an age, not a count "(0)"
+        # an age, not a count "(0)" nor a web page's counter at the end of its line ("Reacties (12) · Delen")
+        if re.match(r"\s*\(\s*(?:[1-9]\d|[2-9])\s*\)(?![ \t]*(?:[·|•]|\n|$))", after):
             cand.evidence.add("age")
         elif m := re.match(r"\s*\(\s*([^\s()]+)", after):
             # "(Centrum Jeugd en Gezin)", "(lector ...)", "(voorz.)", not "(een jaar in de inloop)"
@@ -421,8 +423,9 @@ class PersonsComponent:
         label = text[line_start:cand.start].strip().rstrip(":").lower()
         # "Dit verslag is geschreven door X": a label of two words or more also works in a sentence
         lead = " ".join(text[max(line_start, cand.start - 40):cand.start].lower().split()).rstrip(":")
+        # "gepost op * door": a label with a wildcard for the date of a WordPress byline
         return label in self.lexicon.author_labels or any(
-            lead.endswith(a) for a in self.lexicon.author_labels if " " in a)
+            fnmatchcase(label, a) if "*" in a else " " in a and lead.endswith(a) for a in self.lexicon.author_labels)
 
 
 def _compatible(first_a: str, first_b: str) -> bool:
