@@ -17,6 +17,11 @@ def actor(doc, name):
     ("Sanne de Boer (Humanitas Noord) vertelt over haar werk dat het druk is.", "Sanne de Boer", None, "Humanitas Noord"),
     ("Het woord is aan Koen Smit van Stichting Buurtkracht.", "Koen Smit", None, "Stichting Buurtkracht"),
     ("Dagvoorzitter en onderzoeker Lotte Mulder (42) opent.", "Lotte Mulder", "Dagvoorzitter en onderzoeker", None),
+    # a counted group with its members after a comma; not an item of a list of attendees
+    ("De avond begon met twee leerlingen uit 5 havo, Lieke Brands en Daan Oukili.", "Daan Oukili", "leerlingen", None),
+    ("De avond begon met twee leerlingen uit 5 havo, Lieke Brands en Daan Oukili.", "Lieke Brands", "leerlingen", None),
+    ("Aanwezig: drie ervaringsdeskundigen, Liesbeth Doornbos (Kredietbank) en twee beleidsmedewerkers.",
+     "Liesbeth Doornbos", None, "Kredietbank"),
     # an organisation named by its type in lower case, with or without its name
     ("Daarna vertelde Mark Willems van woningcorporatie Woonkracht over de huur.", "Mark Willems", None,
      "woningcorporatie Woonkracht"),

@@ -33,6 +33,7 @@ ORG_AFTER = re.compile(rf",?\s+(?:van|bij|namens|vanuit)\s+{ORG}")
 APPOSITION = re.compile(r"\s*(?:\(([^()]{1,120})\)|,\s+([^,.;:()\n]{2,120})[,.;:]?|[ \t]+[-–][ \t]+([^\n]{2,60})$)",
                         re.MULTILINE)
 BOTH = ("beiden", "allebei")
+GROUP_WORDS = frozenset({"de", "onze", "beide", "enkele", "twee", "drie", "vier", "vijf"})  # before a listed group
 RELATIVES = frozenset({"die", "dat", "wie", "wat", "waar"})
 MEMBER_WORDS = frozenset({"lid", "namens", "vanuit", "van", "bij", "de", "het"})  # before a lower-case type word
 FIELD_WORDS = 3  # lower-case words of a field between a role and a name ("docent sociaal werk")
@@ -170,6 +171,10 @@ class RolesComponent:
         field of a role may follow it in capitals or lower case ("docent sociaal werk X"),
         also after "van" or "voor" ("Schepen van Sociale Zaken X")."""
         start, first_role, field = span.start, None, 0
+        if start and doc[start - 1].text == ",":
+            # not an item of a list of attendees, with its own apposition: "drie ervaringsdeskundigen,
+            # Liesbeth Doornbos (Kredietbank), ..."
+            return None if doc[span.end:span.end + 1].text == "(" else self._listed_role(doc, start - 1)
         for i in range(span.start - 1, max(span.start - 7, tokens_of(doc).sentence(span.start)[0]) - 1, -1):
             token = doc[i]
             if i in self.person_tokens:  # another name ends the role, unless both share a plural one
@@ -193,7 +198,24 @@ class RolesComponent:
         names is the role of both; else the other name ends the role."""
         entry = self.lexicon.entry(doc[other - 1].lower_) if other else None
         joined = doc[end + 1:start].text.strip() in ("en", ",", "&")
+        if joined and other and doc[other - 1].text == ",":
+            return self._listed_role(doc, other - 1)  # "twee leerlingen, Lieke Brands en Daan Oukili"
         return doc[other - 1].text if joined and entry and entry.category == "role" and entry.plural else None
+
+    def _listed_role(self, doc: Doc, comma: int) -> str | None:
+        """The plural role of a counted or definite group whose members follow it after a comma:
+        "twee leerlingen uit 5 havo, Lieke Brands en Daan Oukili" (not "de wethouder, Anna
+        Smit": one person's role comes before the name without a comma)."""
+        sentence_start = tokens_of(doc).sentence(comma)[0]
+        for i in range(comma - 1, max(comma - 6, sentence_start) - 1, -1):
+            token = doc[i]
+            if token.lower_ in self.lexicon.verbs or not token.text.isalnum():
+                return None
+            entry = self.lexicon.entry(token.lower_)
+            if entry and entry.category == "role" and entry.plural:
+                counted = i > sentence_start and (doc[i - 1].like_num or doc[i - 1].lower_ in GROUP_WORDS)
+                return token.text if counted else None
+        return None
 
     def _split(self, text: str) -> tuple[str | None, str | None]:
         """An apposition as (role, organisation): role words first, capitalised words after."""
