@@ -200,6 +200,16 @@ def test_pipeline_attribution_interview_turns(quote_nlp, text, expected):
     assert [q.actor for q in annotate(quote_nlp, text)._.wsd_quotes] == [expected]
 
 
+def test_pipeline_attribution_answers_to_questions_go_to_the_interviewee(quote_nlp):
+    """An interview of questions opening their paragraphs: the answer's quote is the interviewee's,
+    the person the text names first; one such question alone does not make an interview."""
+    text = ("In gesprek met Ans Bakker over de inloop.\n\nHoe kijkt u terug op de middag? “Ik ben nog "
+            "steeds beduusd.”\n\nWat is het doel? “Koffie is het begin, niet het doel.”")
+    assert [q.actor for q in annotate(quote_nlp, text)._.wsd_quotes] == ["ans", "ans"]
+    text = "Ans Bakker opende.\n\nHoe kijkt u terug op de middag? “Ik ben nog steeds beduusd.”"
+    assert [q.actor for q in annotate(quote_nlp, text)._.wsd_quotes] == [None]
+
+
 def test_pipeline_attribution_named_speaker_before_a_sentence_of_narration(quote_nlp):
     doc = annotate(quote_nlp, "Ans Bakker was blij maar ook kritisch. Het aantal klanten steeg in een jaar "
                               "met een derde. “Onze vrijwilligers zien mensen pas als het te laat is.”")

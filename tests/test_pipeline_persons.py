@@ -136,6 +136,7 @@ def test_persons_resolves_surname_and_first_name_mentions(analyse, text, name, m
 @pytest.mark.parametrize("text", [
     "Meer weten? Neem contact op met Willemijn Post (w.post@voorbeeld.nl).",
     "Vragen kun je mailen naar Bart Kuipers.",
+    "Meedoen of vrijwilliger worden? Bel Greet op 06-12345678.",
     "Tekst: Roelof Dijkman\n\nDe bewoners van de wijk spraken over de kosten van energie.",
     "Afwezig met bericht: dhr. P. Kramer (Humanitas), mw. L. Dekker (cliëntenraad)\n\nDe voorzitter opent.",
     "Verhinderd:\nIlse Brouwer, Kees Mulder\n\nDe voorzitter opent de vergadering om acht uur.",

@@ -51,6 +51,8 @@ _LABEL_REACH = 60  # a speaker label ends within this many characters of its par
 _LABEL_TAIL = re.compile(r"\s*(?:\([^()\n]*\))?\s*")  # between a label's name and its colon
 _QUESTION = re.compile(r"[ \t]*(?:V|Vraag)[ \t]*:")  # interview labels: "V: …" asks,
 _ANSWER = re.compile(r"[ \t]*(?:A|Antwoord)[ \t]*:")  # "A: …" answers
+# an interviewer's question opening a paragraph (no quote marks, no label)
+_QUESTION_OPENING = re.compile(r"(?<![^\n])[^\n\"„“”‘’'«»:?.!]{5,160}\?")
 _NARRATION = 2  # sentences of narration a quote may stand after its named speaker's sentence
 _ECHO_SHARE = 0.4  # share of a pull quote's content words another quote must hold to override
 
@@ -403,8 +405,11 @@ def _content(text: str) -> set[str]:
 
 def _turn(ctx: _Context, quote, previous, want):
     """A quote in an interview answer goes to who answers: the person a label at the start of
-    its paragraph names ("Semhar: … ‘…’"), or for an "A:" answer the person the question
-    before it addresses ("V: Kevin, waar …?"). Recounted words go to the teller (§9.8)."""
+    its paragraph names ("Semhar: … ‘…’"), for an "A:" answer the person the question
+    before it addresses ("V: Kevin, waar …?"), and in an interview of questions on lines of
+    their own the person it is with (`_interviewee`). Recounted words go to the teller (§9.8)."""
+    if question := _question_before(ctx, quote.left):
+        return _decided(_interviewee(ctx), "turn", question)
     start = ctx.paragraph(quote.left)
     colon = ctx.text.find(":", start, min(quote.left, start + _LABEL_REACH))
     if colon < 0:
@@ -421,6 +426,22 @@ def _turn(ctx: _Context, quote, previous, want):
             end = ctx.paragraphs[i + 1]
             return _decided(_first_person(ctx, begin, end), "turn", ctx.text[begin:end].strip()[:80])
     return None
+
+
+def _question_before(ctx: _Context, offset: int) -> str | None:
+    """The question that opens the paragraph of a quote, right before it, in a text of two or
+    more paragraphs that open so ("Hoe kijkt u terug op de middag? “Ik ben nog steeds …”")."""
+    start = ctx.paragraph(offset)
+    question = ctx.text[start:offset].strip()
+    if not _QUESTION_OPENING.fullmatch(question) or len(_QUESTION_OPENING.findall(ctx.text)) < 2:
+        return None
+    return question
+
+
+def _interviewee(ctx: _Context) -> str | None:
+    """Who an interview of such questions is with: the first person the text names (in its
+    headline or lead: "In gesprek met Greet Hofstede")."""
+    return _first_person(ctx, 0, len(ctx.text))
 
 
 def _first_person(ctx: _Context, start: int, end: int) -> str | None:

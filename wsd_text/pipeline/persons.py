@@ -196,7 +196,9 @@ class PersonFinder:
         low = word.lower()
         if self.is_interfix(word):
             return not leading or word[0].isupper()
-        if leading and low in STOP_WORDS or low.rstrip(".") in self.lexicon.titles or low in self.lexicon.not_name_words:
+        # a leading "Bel" or "Mail" asks the reader to get in touch ("Bel Greet op 06-...")
+        if leading and (low in STOP_WORDS or low in self.lexicon.contact_words) or low.rstrip(".") in self.lexicon.titles \
+                or low in self.lexicon.not_name_words:
             return False
         if word.isupper() and len(word) > 1 and "." not in word:
             return False  # acronyms name organisations ("CJG", "WMZ")
