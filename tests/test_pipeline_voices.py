@@ -829,6 +829,17 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ("Jongeren vertelden over hun schulden. Die instanties waren niet uitgenodigd.", "child", False),
     ("We nodigden de ouders uit. Die waren er niet.", "lived_experience", True),
     ("Slechts twee jongeren gingen bij 'eens' staan.", "child", False),
+    # choices: not expected, "en dat was een bewuste keuze" after the clause, plainly not invited;
+    # not invited with a question or a regret is a missing voice; a fraction is no count of people
+    ("Dit was een avond voor mensen die met schulden werken, dus je verwacht daar geen kinderen aan tafel.", "child",
+     False),
+    ("Ouders waren er zaterdag niet bij, en dat was een bewuste keuze, legt Hilde Maes uit.", "lived_experience",
+     False),
+    ("Statushouders zelf waren voor deze netwerkavond, die bedoeld is voor organisaties, niet uitgenodigd.",
+     "lived_experience", False),
+    ("Koos vraagt waarom de vrijwilligers niet bij dit agendapunt zijn uitgenodigd.", "informal", True),
+    ("De jeugdraad was niet uitgenodigd, iets wat de voorzitter achteraf betreurde.", "child", True),
+    ("Slechts een derde van de huishoudens die we benaderen, gaat op ons aanbod in.", "lived_experience", False),
     # one named person who sent apologies is no missing perspective
     ("Ervaringsdeskundige Linda de Wit had zich afgemeld wegens ziekte.", "lived_experience", False),
     # a yes/no question asks; a question where they were says they were not there

@@ -341,8 +341,8 @@ class VoiceFinder:
                  previous: Sentence | None = None) -> bool:
         """True when the clauses of ``span`` speak of the future, a wish or general practice
         (a modal in the perfect tense, "heeft niet kunnen komen", is past); or when their main
-        clause speaks of people left out by choice (`chosen`; with a word of `consequence`, the
-        whole sentence and the one before, ``previous``), or dates them at an earlier time
+        clause or what follows it in the sentence speaks of people left out by choice (`chosen`;
+        with a word of `consequence`, from the sentence before, ``previous``), or dates them at an earlier time
         (`earlier`) or in another month or year (`_other_times`), or open with a word (`then`:
         "Toen") for the time of ``previous`` when that sentence is dated so, and they do not name this
         meeting's time themselves (`now`: "vanavond", which also outweighs a future or general
@@ -354,7 +354,7 @@ class VoiceFinder:
         chosen_from = dated
         if self.consequence.search(low, start, end):
             chosen_from = previous.start if previous is not None else clauses.sentence.start
-        if self.chosen.search(low, chosen_from, end):
+        if self.chosen.search(low, chosen_from, clauses.sentence.end):  # "…, en dat was een bewuste keuze"
             return True
         if self.now.search(low, start, end):
             return False
