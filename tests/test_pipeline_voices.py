@@ -867,6 +867,7 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ('Noch ouders, noch hun kinderen hadden de weg naar de informatieavond gevonden.', 'child', True),
     ('Een vrijwilliger tussen twee afspraken door belde de wijkagent.', 'informal', False),
     # one named person who sent apologies is no missing perspective
+    ("Mevrouw El Amrani van de buurtvereniging kon er helaas niet bij zijn.", "informal", False),
     ("Ervaringsdeskundige Linda de Wit had zich afgemeld wegens ziekte.", "lived_experience", False),
     # a yes/no question asks; a question where they were says they were not there
     ("Waren de ouders er niet bij? Nee, en dat was bewust.", "lived_experience", False),

@@ -47,6 +47,8 @@ from .voice_cues import CUES_FILE, MISSING_KINDS, NEVER, compile_cue, load_voice
 
 _LIST_SPLIT = re.compile(r",\s*|\s+(?:en|of|and)\s+")
 # a first name and a surname right after a role word: "Ervaringsdeskundige Linda (de) Wit"
+# a person's name (two capitalised words) and "van de" before an organisation: whose it is
+_PERSON_BEFORE = re.compile(r"[A-Z][\w'’.-]+\s+(?:(?:van|de|der|den|el|al|ter|ten)\s+)*[A-Z][\w'’-]+\s+(?:van|namens|bij)\s+(?:de|het)\s+$")
 _PERSON_AFTER = re.compile(r"\s+[A-Z][a-zà-ÿ]+\s+(?:(?:van|de|der|den|ter|ten|het|in|op)\s+)*[A-Z]")
 
 
@@ -437,9 +439,11 @@ class VoiceFinder:
     def _whole(self, text: str, hits: list[Hit]) -> list[Hit]:
         """The hits that name a whole perspective, not one of its `parts` ("huisartsen"), the
         `staff` of one organisation ("een medewerker van de jongerenschuldhulp") nor the role of
-        one named person ("Ervaringsdeskundige Linda de Wit had zich afgemeld")."""
+        one named person ("Ervaringsdeskundige Linda de Wit had zich afgemeld", "Mevrouw El Amrani
+        van de buurtvereniging kon er niet bij zijn")."""
         return [h for h in hits if (word := text[h.start:h.end].lower()) not in self.parts
-                and not (word in self.staff and _names_whose(text, h.end)) and not _PERSON_AFTER.match(text, h.end)]
+                and not (word in self.staff and _names_whose(text, h.end)) and not _PERSON_AFTER.match(text, h.end)
+                and not _PERSON_BEFORE.search(text, max(0, h.start - _LOOKBACK), h.start)]
 
     def _clean_name(self, item: str) -> str:
         """A missing voice as written, without leading fillers ("ook de") and punctuation."""
