@@ -100,6 +100,7 @@ def test_metadata_parse_date_takes_year_from_publication(mention, before, expect
     (["Focusgroep", "Datum bijeenkomst: 12 juni 2023", "Verslag: Koen Beukema (student), 16 juni 2023", "Tekst."],
      "2023-06-16"),
     (["Notulen", "Datum: 9 april 2024", "Verslag vorige vergadering 12 maart 2024", "Tekst."], None),
+    (["Buurtnetwerk Oost", "Verslag: Netwerkbijeenkomst armoede, 12 maart 2024", "Tekst."], None),
     (["Notulen", "Datum verslag: 9 juli 2023", "Tekst."], "2023-07-09"),
     # "Datum:" is when minutes were written only when the meeting was dated before, on another day
     (["Notulen", "Datum: dinsdag 14 november 2023", "Tekst."], None),

@@ -60,7 +60,7 @@ _TIME_STAMP = re.compile(r"\s*,?\s*(?:om\s+)?\d{1,2}[.:]\d{2}(?:\s*uur)?\s*")  #
 # ("Verslag: Koen Beukema (student), 16 juni 2023"), or a person's name and a comma before a role
 # (not "Door de storm ...")
 _BYLINE = re.compile(_AUTHOR + r"(?i:\s+en\s+\S+)?(?:\s*:|\s+[A-Z])"
-                     r"|(?i:verslag|notulen|notulist|verslaglegging)\s*:\s*[A-Z]"
+                     r"|(?i:verslag|notulen|notulist|verslaglegging)\s*:\s*[A-Z][a-z]+\s+(?:(?:van|de|der|den|ter|ten)\s+)*[A-Z][\w'’-]+\s*[,(]"
                      r"|[A-Z][\w'’-]+(?:\s+(?:(?:van|de|der|den|ter|ten|het)\s+)*[A-Z][\w'’-]+)+,")
 # what stands before a date that a sentence gives, not a byline: "spraken op 14 maart 2024"
 _DATE_PREPOSITION = re.compile(r"\b(?:op|in|van|tot|naar|sinds|vanaf|per|voor|na)\s*$", re.IGNORECASE)

@@ -237,8 +237,8 @@ class PersonFinder:
         if prev in self.lexicon.verbs:
             cand.evidence.add("speech")
         after = text[cand.end:cand.end + 60]
-        # an age, not a count "(0)" nor a web page's counter at the end of its line ("Reacties (12) · Delen")
-        if re.match(r"\s*\(\s*(?:[1-9]\d|[2-9])\s*\)(?![ \t]*(?:[·|•]|\n|$))", after):
+        # an age, not a count "(0)" nor a web page's counter before a separator ("Reacties (12) · Delen")
+        if re.match(r"\s*\(\s*(?:[1-9]\d|[2-9])\s*\)(?![ \t]*[·|•])", after):
             cand.evidence.add("age")
         elif m := re.match(r"\s*\(\s*([^\s()]+)", after):
             # "(Centrum Jeugd en Gezin)", "(lector ...)", "(voorz.)", not "(een jaar in de inloop)"

@@ -83,8 +83,8 @@ class RolesComponent:
         self.on_behalf = re.compile(rf"\b[Nn]amens\s+(?:(?:de|het)\s+)?((?:{alt(types)})(?:\s+[A-ZÀ-Þ][\w'’&/-]*)*)"
                                     rf"\s+(?:[a-z]+\s+){{1,2}}$")
         # "Deelnemer C", "respondent 4": a person a focus group or interview report labels, one
-        # actor for all its mentions (not "16 jaar", an age; an initial, "J. Jansen", is part of a name)
-        self.labelled = re.compile(rf"\b(?i:{alt(singular)})\s+(?:[A-Z]|\d{{1,2}})(?![\w-])(?!\s+jaar\b)")
+        # actor for all its mentions (not "16 jaar", "4 uur"; an initial, "J. Jansen", is part of a name)
+        self.labelled = re.compile(rf"\b(?i:{alt(singular)})\s+(?:[A-Z]|\d{{1,2}})(?![\w-])(?!\s+(?:jaar|uur|keer|euro|minuten|dagen|weken)\b)")
         # scanning the text for the noun list costs as much as the rest of this component: look
         # for the rare label first, then for a noun right before it
         self.label = re.compile(r"(?<=\s)(?:[A-Z]|\d{1,2})(?![\w-])")

@@ -17,9 +17,9 @@ CUES_FILE = "voice_cues.yaml"
 TOP_KEYS = {"skip_names", "terms", "parts", "meeting", "not_now", "past_modals", "name_fillers", "pronouns",
             "plural_nouns", "addressed", "coordinators", "clause_breaks", "attendance", "missing", "named",
             "attendees", "wishing", "relative_starts", "listed_starts", "months", "dated_month", "dated_year",
-            "chosen", "beside", "earlier", "now", "then", "asking", "seasons", "dated_season", "consequence", "staff", "media", "topics"}
+            "chosen", "chosen_after", "beside", "earlier", "now", "then", "asking", "seasons", "dated_season", "consequence", "staff", "media", "topics"}
 PATTERN_KEYS = ("clause_breaks", "coordinators", "past_modals", "plural_nouns", "relative_starts", "listed_starts",
-                "dated_month", "dated_year", "dated_season", "chosen", "beside", "earlier")  # one regex each
+                "dated_month", "dated_year", "dated_season", "chosen", "chosen_after", "beside", "earlier")  # one regex each
 MISSING_KINDS = ("few", "none", "wanted")
 NEVER = "(?!)"  # a pattern that matches nothing
 # `{start}` in a pattern: the start of a sentence, or of what follows a colon or semicolon (a

@@ -46,9 +46,9 @@ from .themes import Sentence, doc_sentences
 from .voice_cues import CUES_FILE, MISSING_KINDS, NEVER, compile_cue, load_voice_cues, words_pattern
 
 _LIST_SPLIT = re.compile(r",\s*|\s+(?:en|of|and)\s+")
-# a first name and a surname right after a role word: "Ervaringsdeskundige Linda (de) Wit"
 # a person's name (two capitalised words) and "van de" before an organisation: whose it is
 _PERSON_BEFORE = re.compile(r"[A-Z][\w'’.-]+\s+(?:(?:van|de|der|den|el|al|ter|ten)\s+)*[A-Z][\w'’-]+\s+(?:van|namens|bij)\s+(?:de|het)\s+$")
+# a first name and a surname right after a role word: "Ervaringsdeskundige Linda (de) Wit"
 _PERSON_AFTER = re.compile(r"\s+[A-Z][a-zà-ÿ]+\s+(?:(?:van|de|der|den|ter|ten|het|in|op)\s+)*[A-Z]")
 
 
@@ -96,6 +96,7 @@ class VoiceFinder:
         self.asking = compile_cue(words_pattern(cues.get("asking"), r"\s*(?:{})\b"), source)
         self.past_modals = compile_cue(cues.get("past_modals") or NEVER, source)
         self.chosen = compile_cue(cues.get("chosen") or NEVER, source)
+        self.chosen_after = compile_cue(cues.get("chosen_after") or NEVER, source)
         self.consequence = compile_cue(words_pattern(cues.get("consequence"), r"\b(?:{})\b"), source)
         self.beside = compile_cue(cues.get("beside") or NEVER, source)
         # in the film, or the film in which (not "na de film": after it, at the meeting)
@@ -343,8 +344,8 @@ class VoiceFinder:
                  previous: Sentence | None = None) -> bool:
         """True when the clauses of ``span`` speak of the future, a wish or general practice
         (a modal in the perfect tense, "heeft niet kunnen komen", is past); or when their main
-        clause or what follows it in the sentence speaks of people left out by choice (`chosen`;
-        with a word of `consequence`, from the sentence before, ``previous``), or dates them at an earlier time
+        clause speaks of people left out by choice (`chosen`; with a word of `consequence`, from
+        the sentence before, ``previous``; after it, `chosen_after`), or dates them at an earlier time
         (`earlier`) or in another month or year (`_other_times`), or open with a word (`then`:
         "Toen") for the time of ``previous`` when that sentence is dated so, and they do not name this
         meeting's time themselves (`now`: "vanavond", which also outweighs a future or general
@@ -356,8 +357,8 @@ class VoiceFinder:
         chosen_from = dated
         if self.consequence.search(low, start, end):
             chosen_from = previous.start if previous is not None else clauses.sentence.start
-        if self.chosen.search(low, chosen_from, clauses.sentence.end):  # "…, en dat was een bewuste keuze"
-            return True
+        if self.chosen.search(low, chosen_from, end) or self.chosen_after.search(low, end, clauses.sentence.end):
+            return True  # "…, en dat was een bewuste keuze": `chosen_after`
         if self.now.search(low, start, end):
             return False
         if self.media.search(low, start, end):
@@ -454,8 +455,9 @@ class VoiceFinder:
 
 _FINITE = "was|waren|zat|zaten|bleef|bleven|kwam|kwamen|ontbrak|ontbraken|moest|moesten|kon|konden|had|hadden|heb|stond|stonden"
 _MAIN_VERB = re.compile(rf"\b(?:{_FINITE})\b")
-# "die"/"deze" before a noun, not before a verb or "er" ("Die hadden we uitgenodigd", "Die waren er niet")
-_DETERMINER = re.compile(rf"(?:die|deze)\s+(?!(?:{_FINITE}|er|is|zijn|hebben|heeft|werd|werden|zou|zouden|we|wij|ze|zij)\b)[a-zà-ÿ]")
+# "die"/"deze" before a noun and its verb ("Die instanties waren ..."), not before a verb ("Die lieten
+# het afweten", "Die hadden we uitgenodigd")
+_DETERMINER = re.compile(rf"(?:die|deze)\s+[a-zà-ÿ]+\s+(?:{_FINITE}|zijn|is|werd|werden|hebben|heeft)\b")
 # an insertion between commas that ends where a match begins, or before the finite verb and a
 # few words ("…, waren deze avond niet vertegenwoordigd"), or one other word
 _INSERTION = re.compile(rf"(,[^,.;:]*,)\s*(?:(?:{_FINITE}|is|zijn|werd|werden)\s+(?:\w+\s+){{0,3}}|\w+\s+)?$")
