@@ -900,6 +900,10 @@ def test_voices_status_evidence_is_the_deciding_sentence(nlp):
     ('Onder de ouders was bijna niemand die ooit van de regeling had gehoord.', 'lived_experience', False),
     ('De medewerkers van de schuldhulp waren er zelf niet bij.', 'formal', True),
     ('Ouders waren er zaterdag niet bij, en dat was een bewuste keuze.', 'lived_experience', False),
+    # "maar ook deze keer" starts a clause of its own; "niet alleen ..., maar ook ..." does not
+    ("Kinderen kwamen wel, maar ook deze keer ontbraken hun ouders.", "child", False),
+    ("Kinderen kwamen wel, maar ook deze keer ontbraken hun ouders.", "lived_experience", True),
+    ("Niet alleen ouders, maar ook jongeren ontbraken.", "lived_experience", True),
     # one named person who sent apologies is no missing perspective
     ("Mevrouw El Amrani van de buurtvereniging kon er helaas niet bij zijn.", "informal", False),
     ("Ervaringsdeskundige Linda de Wit had zich afgemeld wegens ziekte.", "lived_experience", False),
