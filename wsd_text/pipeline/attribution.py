@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -89,6 +90,11 @@ class _Context:
         self.pronoun = re.compile(r"\b(?:" + "|".join(cues.pronouns) + r")\b", re.I)
         self.back = re.compile(r"[\s.!?,;]*((?:\w+\s+)?(?:deze|die|dit|dat|zijn|haar|hun)\s+(?:\w+\s+)?(?:"
                                + "|".join(cues.back_references) + r"))\b", re.I)
+
+    @cached_property
+    def questions(self) -> int:
+        """How many paragraphs open with an interviewer's question (`_QUESTION_OPENING`)."""
+        return len(_QUESTION_OPENING.findall(self.text))
 
     def sentence(self, offset: int) -> tuple[int, int]:
         """(start, end) of the sentence holding ``offset``."""
@@ -433,9 +439,7 @@ def _question_before(ctx: _Context, offset: int) -> str | None:
     more paragraphs that open so ("Hoe kijkt u terug op de middag? “Ik ben nog steeds …”")."""
     start = ctx.paragraph(offset)
     question = ctx.text[start:offset].strip()
-    if not _QUESTION_OPENING.fullmatch(question) or len(_QUESTION_OPENING.findall(ctx.text)) < 2:
-        return None
-    return question
+    return question if _QUESTION_OPENING.fullmatch(question) and ctx.questions >= 2 else None
 
 
 def _interviewee(ctx: _Context) -> str | None:

@@ -33,7 +33,7 @@ ORG_AFTER = re.compile(rf",?\s+(?:van|bij|namens|vanuit)\s+{ORG}")
 APPOSITION = re.compile(r"\s*(?:\(([^()]{1,120})\)|,\s+([^,.;:()\n]{2,120})[,.;:]?|[ \t]+[-–][ \t]+([^\n]{2,60})$)",
                         re.MULTILINE)
 BOTH = ("beiden", "allebei")
-GROUP_WORDS = frozenset({"de", "onze", "beide", "enkele", "twee", "drie", "vier", "vijf"})  # before a listed group
+GROUP_WORDS = frozenset({"de", "onze", "beide", "enkele"})  # before a listed group, besides a number ("twee")
 RELATIVES = frozenset({"die", "dat", "wie", "wat", "waar"})
 MEMBER_WORDS = frozenset({"lid", "namens", "vanuit", "van", "bij", "de", "het"})  # before a lower-case type word
 FIELD_WORDS = 3  # lower-case words of a field between a role and a name ("docent sociaal werk")
@@ -287,9 +287,8 @@ class RolesComponent:
         # A person a speaker mentions inside a quote is no actor of the meeting (§9.8).
         matches = [(m, "ANON") for m in self.anon.finditer(self.text) if not _quoted(self.text, m.start())]
         matches += [(m, "DEFINITE") for m in self.definite.finditer(self.text)
-                    if not any(a < m.end() and m.start() < b for a, b in taken) and not _quoted(self.text, m.start())]
-        matches += [(m, "LABELLED") for m in self._labelled()
-                    if not any(a < m.end() and m.start() < b for a, b in taken)]
+                    if not _overlaps(m, taken) and not _quoted(self.text, m.start())]
+        matches += [(m, "LABELLED") for m in self._labelled() if not _overlaps(m, taken)]
         matches += [(m, "GROUP") for m in self.group.finditer(self.text)]
         matches += [(m, "POLL") for m in self.poll.finditer(self.text)]
         for m, kind in sorted(matches, key=lambda x: x[0].start()):
@@ -328,6 +327,11 @@ class RolesComponent:
         if entry is None or entry.category == "attendee" or word in self.lexicon.poll_words:
             return "attendees"
         return entry.term
+
+
+def _overlaps(match: re.Match, spans: list[tuple[int, int]]) -> bool:
+    """True when the match overlaps one of the (start, end) ``spans`` (a name already taken)."""
+    return any(a < match.end() and match.start() < b for a, b in spans)
 
 
 def _quoted(text: str, offset: int) -> bool:

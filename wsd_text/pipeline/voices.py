@@ -192,7 +192,8 @@ class VoiceFinder:
         whole = {p: [h for h in self._whole(text, hits) if not self.beside.search(low, max(0, h.start - _LOOKBACK), h.start)]
                  for p, hits in heads.items()}
         invitation = self.addressed.search(low, sentence.start, sentence.end) is not None
-        asks = _asks(sentence) and self.asking.match(low, sentence.start) is not None  # "Waren ze er niet bij?"
+        question = _asks(sentence)
+        asks = question and self.asking.match(low, sentence.start) is not None  # "Waren ze er niet bij?"
         now = [(kind, span) for kind, span in flag_spans  # a wish is never now; an invitation no wish
                if (kind == "wanted" and not invitation)
                or (kind != "wanted" and not asks and not self._not_now(main, span, other_times, previous))]
@@ -203,9 +204,8 @@ class VoiceFinder:
             by_kind[kind] |= self._named_in(per, main, span)
         # a question ("Waren er ook ouders bij?") asks who came; it says nobody did (not the
         # question after a colon: "Vijftig deelnemers bogen zich over één vraag: hoe ...?")
-        question = low.rfind(":", sentence.start, sentence.end) + 1 - sentence.start \
-            if _asks(sentence) else len(sentence.text)
-        attending = {p for _, span in attend_spans if span[0] < question and not self._not_now(main, span, other_times, previous)
+        asked_from = low.rfind(":", sentence.start, sentence.end) + 1 - sentence.start if question else len(sentence.text)
+        attending = {p for _, span in attend_spans if span[0] < asked_from and not self._not_now(main, span, other_times, previous)
                      for p in self._named_in(heads, clauses, span)}
         parts = {p for kind, span in now if kind == "none" for p in self._by_parts(text, per, heads, main, span)}
         return by_kind["few"] | (attending - by_kind["none"]), flagged, parts - flagged
@@ -363,10 +363,10 @@ class VoiceFinder:
             return False
         if self.media.search(low, start, end):
             return True  # "In de film waren geen jongeren te zien": on screen, not in the room
-        if any(p is not None and p.search(low, dated, end) for p in (other_times, self.earlier)):
+        if self._earlier(low, dated, end, other_times):
             return True
         if previous is not None and self.then.match(low, clauses.sentence.start) \
-                and any(p is not None and p.search(low, previous.start, previous.end) for p in (other_times, self.earlier)):
+                and self._earlier(low, previous.start, previous.end, other_times):
             return True  # "Vorig jaar was dat anders. Toen ontbraken de jongeren nog."
         # a relative clause inserted before the verb describes the people ("die vaak als eersten
         # ... komen"): its habits are not the meeting's (a time in an insertion, ", vorig jaar,", is)
@@ -378,6 +378,11 @@ class VoiceFinder:
             start = comma  # "de mensen die zelf niet mee kunnen, waren niet in het webinar te zien"
         past = {m.start("modal") for m in self.past_modals.finditer(low, start, end) if "modal" in m.re.groupindex}
         return any(m.start() not in past for m in self.not_now.finditer(low, start, end))
+
+    def _earlier(self, low: str, start: int, end: int, other_times: re.Pattern | None) -> bool:
+        """True when ``low[start:end]`` dates itself at an earlier time or meeting (`earlier`) or
+        in another month or year than the meeting (`_other_times`)."""
+        return any(p is not None and p.search(low, start, end) for p in (other_times, self.earlier))
 
     def _main_start(self, clauses: Clauses, span: tuple) -> int:
         """Where the main clause that holds or introduces the clause of ``span`` starts: after
